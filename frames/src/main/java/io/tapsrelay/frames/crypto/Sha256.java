@@ -1,0 +1,96 @@
+package io.tapsrelay.frames.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/** A SHA-256 value: 32 bytes, immutable, shown as lower-case hex. */
+public final class Sha256 {
+    /** Bytes in a SHA-256 value. */
+    public static final int LENGTH = 32;
+    /** h0 of the §7 prefix chain: 32 zero bytes. */
+    public static final Sha256 ZERO = new Sha256(new byte[LENGTH]);
+
+    private static final HexFormat HEX = HexFormat.of();
+    private final byte[] bytes;
+
+    private Sha256(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Wraps a copy of {@code bytes}, which must be 32 long. */
+    public static Sha256 of(byte[] bytes) {
+        if (bytes.length != LENGTH) {
+            throw new IllegalArgumentException("SHA-256 value needs 32 bytes, got " + bytes.length);
+        }
+        return new Sha256(bytes.clone());
+    }
+
+    /** Parses 64 lower-case hex digits. */
+    public static Sha256 fromHex(String hex) {
+        if (hex == null || hex.length() != 2 * LENGTH || !isLowerHex(hex)) {
+            throw new IllegalArgumentException("expected 64 lower-case hex digits, got " + hex);
+        }
+        return new Sha256(HEX.parseHex(hex));
+    }
+
+    /** True when {@code s} is 64 lower-case hex digits. */
+    public static boolean isHex(String s) {
+        return s != null && s.length() == 2 * LENGTH && isLowerHex(s);
+    }
+
+    private static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** SHA-256 of {@code data}. */
+    public static Sha256 digest(byte[] data) {
+        return new Sha256(newDigest().digest(data));
+    }
+
+    /** A fresh JDK SHA-256 digest; cheap, and not thread-safe, so one per use. */
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /** A copy of the 32 bytes. */
+    public byte[] toBytes() {
+        return bytes.clone();
+    }
+
+    /** Feeds the 32 bytes into {@code digest} without copying. */
+    public void updateDigest(MessageDigest digest) {
+        digest.update(bytes);
+    }
+
+    /** Lower-case hex. */
+    public String hex() {
+        return HEX.formatHex(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sha256 other && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return hex();
+    }
+}

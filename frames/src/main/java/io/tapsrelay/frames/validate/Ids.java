@@ -1,0 +1,115 @@
+package io.tapsrelay.frames.validate;
+
+/**
+ * The name forms of PROTOCOL.md §1: server ids, group ids, ULIDs and key ids.
+ *
+ * <p>Pure predicates without allocation on the happy path, so they can run on every frame.
+ */
+public final class Ids {
+    private static final int SERVER_ID_MAX = 255;
+    private static final int GROUP_NAME_MAX = 128;
+    private static final int KEY_NAME_MAX = 64;
+    private static final String GROUP_PREFIX = "g!";
+    private static final String KEY_PREFIX = "ed25519:";
+
+    private Ids() {}
+
+    /** Lower-case DNS-like name with an optional {@code :port}; 1–255 chars of {@code a-z 0-9 . -}. */
+    public static boolean isServerId(String s) {
+        if (s == null || s.isEmpty() || s.length() > SERVER_ID_MAX) {
+            return false;
+        }
+        int colon = s.indexOf(':');
+        int hostEnd = colon < 0 ? s.length() : colon;
+        if (hostEnd == 0) {
+            return false;
+        }
+        for (int i = 0; i < hostEnd; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        if (colon < 0) {
+            return true;
+        }
+        return isPort(s, colon + 1);
+    }
+
+    private static boolean isPort(String s, int from) {
+        int digits = s.length() - from;
+        if (digits < 1 || digits > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port >= 1 && port <= 65535;
+    }
+
+    /** {@code g!} then 1–128 chars of {@code A-Z a-z 0-9 . _ ~ -}. */
+    public static boolean isGroupId(String s) {
+        if (s == null || !s.startsWith(GROUP_PREFIX)) {
+            return false;
+        }
+        int len = s.length() - GROUP_PREFIX.length();
+        if (len < 1 || len > GROUP_NAME_MAX) {
+            return false;
+        }
+        for (int i = GROUP_PREFIX.length(); i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isAlnum(c) || c == '.' || c == '_' || c == '~' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ed25519:} then 1–64 chars of {@code A-Z a-z 0-9 _}. */
+    public static boolean isKeyId(String s) {
+        if (s == null || !s.startsWith(KEY_PREFIX)) {
+            return false;
+        }
+        int len = s.length() - KEY_PREFIX.length();
+        if (len < 1 || len > KEY_NAME_MAX) {
+            return false;
+        }
+        for (int i = KEY_PREFIX.length(); i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isAlnum(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * 26 Crockford base32 chars in either case, first char {@code 0}–{@code 7}; the letters
+     * {@code I L O U} are not part of the alphabet and are rejected, not aliased.
+     */
+    public static boolean isUlid(String s) {
+        if (s == null || s.length() != Ulids.TEXT_LENGTH) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (first < '0' || first > '7') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (Ulids.digitValue(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}
