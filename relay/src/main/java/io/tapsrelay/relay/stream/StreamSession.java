@@ -1,0 +1,450 @@
+package io.tapsrelay.relay.stream;
+
+import io.tapsrelay.frames.Ack;
+import io.tapsrelay.frames.Credit;
+import io.tapsrelay.frames.ErrorCode;
+import io.tapsrelay.frames.ErrorPayload;
+import io.tapsrelay.frames.Frame;
+import io.tapsrelay.frames.FrameType;
+import io.tapsrelay.frames.Hello;
+import io.tapsrelay.frames.InvalidPayload;
+import io.tapsrelay.frames.Payload;
+import io.tapsrelay.frames.Ping;
+import io.tapsrelay.frames.Pong;
+import io.tapsrelay.frames.codec.DecodeError;
+import io.tapsrelay.frames.codec.FrameEncoder;
+import io.tapsrelay.frames.codec.FrameSink;
+import io.tapsrelay.frames.codec.Timestamps;
+import io.tapsrelay.frames.validate.FrameValidator;
+import io.tapsrelay.frames.validate.GroupPatterns;
+import io.tapsrelay.frames.validate.Ulids;
+import io.tapsrelay.frames.validate.Violation;
+import io.tapsrelay.relay.engine.EventIntake;
+import io.tapsrelay.relay.engine.IntakeResult;
+import io.tapsrelay.relay.engine.OfferedEvent;
+import io.tapsrelay.relay.store.EventStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One group stream with one peer, both directions (§3, §5): HELLO, CREDIT, per-direction
+ * sequences, EVENT intake with group-committed durable ACKs, the outbound log pump, PING/PONG and
+ * the idle timeout, ERROR frames with the right code, {@code ref} and fatality.
+ *
+ * <p>Knows nothing of Netty: frames come in through {@link FrameSink}, lines go out through a
+ * {@link FrameTransport}. Threading: confined to {@link #executor()} (the stream's event loop);
+ * intake and log reads run elsewhere and hop back.
+ */
+public final class StreamSession implements FrameSink {
+    private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
+    /** Batches being checked and stored at once before reading pauses; credit bounds them anyway. */
+    private static final int MAX_PENDING_BATCHES = 4;
+
+    private final SessionSettings settings;
+    private final Role role;
+    private final String peer;
+    private final String group;
+    private final FrameTransport transport;
+    private final ScheduledExecutorService executor;
+    private final EventIntake intake;
+    private final SessionListener listener;
+    private final InboundCredit credit = new InboundCredit();
+    private final OutboundPump pump;
+    private final ArrayDeque<Batch> pending = new ArrayDeque<>();
+    private List<OfferedEvent> batchEvents = new ArrayList<>();
+    private List<String> batchRefs = new ArrayList<>();
+    private long batchLastSequence;
+    private long batchBytes;
+
+    private long inSequence;
+    private long outSequence;
+    private boolean helloReceived;
+    private boolean closed;
+    private boolean remoteEnded;
+    private int peerMaxMessageSize;
+    private long lastReadNanos;
+    private long lastWriteNanos;
+    private ScheduledFuture<?> keepalive;
+    private final SessionStats stats = new SessionStats();
+
+    public StreamSession(SessionSettings settings, Role role, String peer, String group, FrameTransport transport,
+            ScheduledExecutorService executor, EventIntake intake, EventStore store, Executor io,
+            SessionListener listener) {
+        this.settings = settings;
+        this.role = role;
+        this.peer = peer;
+        this.group = group;
+        this.transport = transport;
+        this.executor = executor;
+        this.intake = intake;
+        this.listener = listener;
+        this.peerMaxMessageSize = settings.maxMessageSize();
+        this.pump = new OutboundPump(this, store, io, peer, group);
+    }
+
+    /** Sends HELLO and the first CREDIT and starts the keepalive clock. Call once, on the executor. */
+    public void start() {
+        lastReadNanos = System.nanoTime();
+        Hello hello = new Hello(settings.selfId(), settings.version(), settings.capabilities(),
+                settings.supportedGroups(), settings.maxMessageSize());
+        writeFrame(FrameType.HELLO, hello);
+        grant(settings.windowEvents(), settings.windowBytes());
+        flush();
+        long periodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
+                Math.min(settings.keepaliveInterval().toNanos(), settings.keepaliveTimeout().toNanos()) / 4);
+        keepalive = executor.scheduleAtFixedRate(this::checkKeepalive, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        LOG.info(() -> "event=stream-open peer=" + peer + " group=" + group + " role=" + role);
+    }
+
+    // ---- inbound ----
+
+    @Override
+    public void onFrame(Frame frame, int wireBytes) {
+        if (closed) {
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        stats.framesIn++;
+        Optional<Violation> envelope = FrameValidator.envelope(frame);
+        if (envelope.isPresent()) {
+            fail(envelope.get().code(), envelope.get().message(), frame.id());
+            return;
+        }
+        if (!helloReceived && frame.knownType() != FrameType.HELLO) {
+            fail(ErrorCode.HELLO_REQUIRED, "hello_required: first frame is " + frame.type() + ", not HELLO", frame.id());
+            return;
+        }
+        if (frame.sequence() != inSequence + 1) {
+            fail(ErrorCode.SEQUENCE_VIOLATION, "sequence_violation: got " + frame.sequence() + ", expected "
+                    + (inSequence + 1), frame.id());
+            return;
+        }
+        inSequence = frame.sequence();
+        if (!frame.origin().equals(peer)) {
+            fail(ErrorCode.PROTOCOL_VIOLATION, "protocol_violation: origin " + frame.origin()
+                    + " is not the authenticated peer " + peer, frame.id());
+            return;
+        }
+        FrameType type = frame.knownType();
+        Payload payload = frame.payload();
+        if (type == null || type == FrameType.CHECKPOINT) {
+            sendError(ErrorCode.UNKNOWN_FRAME_TYPE, "unknown_frame_type: '" + frame.type()
+                    + "' is not a stream frame type; ignored", frame.id(), null);
+            return;
+        }
+        if (payload instanceof InvalidPayload invalid && type != FrameType.EVENT) {
+            fail(ErrorCode.MALFORMED_FRAME, "malformed_frame: " + invalid.problem(), frame.id());
+            return;
+        }
+        switch (type) {
+            case HELLO -> onHello(frame, (Hello) payload);
+            case CREDIT -> onCredit(frame, (Credit) payload);
+            case EVENT -> onEvent(frame, wireBytes);
+            case ACK -> onAck(frame, (Ack) payload);
+            case PING -> writeFrame(FrameType.PONG, new Pong(frame.id()));
+            case PONG -> { }
+            case ERROR -> onPeerError((ErrorPayload) payload);
+            default -> throw new IllegalStateException("unhandled frame type " + type);
+        }
+    }
+
+    private void onHello(Frame frame, Hello hello) {
+        if (helloReceived) {
+            fail(ErrorCode.PROTOCOL_VIOLATION, "protocol_violation: second HELLO", frame.id());
+            return;
+        }
+        Optional<Violation> v = FrameValidator.hello(hello);
+        if (v.isPresent()) {
+            fail(v.get().code(), v.get().message(), frame.id());
+            return;
+        }
+        if (!hello.serverId().equals(peer)) {
+            fail(ErrorCode.PROTOCOL_VIOLATION, "protocol_violation: HELLO server_id " + hello.serverId()
+                    + " is not the authenticated peer " + peer, frame.id());
+            return;
+        }
+        if (!GroupPatterns.anyMatches(hello.supportedGroups(), group)
+                || !GroupPatterns.anyMatches(settings.supportedGroups(), group)) {
+            fail(ErrorCode.GROUP_NOT_SUPPORTED, "group_not_supported: " + group + " is not matched by both sides' "
+                    + "supported_groups (peer " + hello.supportedGroups() + ", ours " + settings.supportedGroups() + ")",
+                    frame.id());
+            return;
+        }
+        helloReceived = true;
+        peerMaxMessageSize = (int) Math.min(Integer.MAX_VALUE, hello.maxMessageSize());
+        listener.onHello(this);
+    }
+
+    private void onCredit(Frame frame, Credit c) {
+        Optional<Violation> v = FrameValidator.credit(c);
+        if (v.isPresent()) {
+            fail(v.get().code(), v.get().message(), frame.id());
+            return;
+        }
+        pump.addCredit(c.events(), c.bytes());
+    }
+
+    private void onAck(Frame frame, Ack ack) {
+        Optional<Violation> v = FrameValidator.ack(ack);
+        if (v.isPresent()) {
+            fail(v.get().code(), v.get().message(), frame.id());
+            return;
+        }
+        pump.onAck(ack.throughSequence());
+    }
+
+    private void onEvent(Frame frame, int wireBytes) {
+        String exceeded = credit.spend(wireBytes);
+        if (exceeded != null) {
+            fail(ErrorCode.CREDIT_EXCEEDED, exceeded, frame.id());
+            return;
+        }
+        stats.eventsIn++;
+        batchEvents.add(new OfferedEvent(frame.id(), frame.groupId(), frame.payload()));
+        batchRefs.add(frame.id());
+        batchLastSequence = frame.sequence();
+        batchBytes += wireBytes;
+    }
+
+    private void onPeerError(ErrorPayload error) {
+        LOG.info(() -> "event=peer-error peer=" + peer + " group=" + group + " code=" + error.code()
+                + " fatal=" + error.fatal() + " ref=" + error.ref() + " message=\"" + error.message() + "\"");
+        stats.lastPeerError = error.code();
+        if (error.fatal()) {
+            close("peer sent fatal " + error.code());
+        }
+    }
+
+    @Override
+    public void onError(DecodeError error) {
+        fail(error.code(), error.message(), error.ref());
+    }
+
+    /** The end of one read cycle: everything read since the last one becomes one batch. */
+    public void onReadComplete() {
+        if (!closed && !batchEvents.isEmpty()) {
+            Batch batch = new Batch(batchEvents, batchRefs, batchLastSequence, batchBytes);
+            batchEvents = new ArrayList<>();
+            batchRefs = new ArrayList<>();
+            batchBytes = 0;
+            pending.addLast(batch);
+            batch.results = intake.accept(group, batch.events, peer);
+            batch.results.whenComplete((r, t) -> executor.execute(this::drainCompleted));
+            if (pending.size() >= MAX_PENDING_BATCHES) {
+                transport.setReading(false);
+            }
+        }
+        flush();
+    }
+
+    /** The peer ended its side; finish what is pending, then close. */
+    public void onRemoteEnd() {
+        remoteEnded = true;
+        if (pending.isEmpty() && batchEvents.isEmpty()) {
+            close("peer ended the stream");
+        }
+    }
+
+    private void drainCompleted() {
+        while (!closed && !pending.isEmpty() && pending.peekFirst().results.isDone()) {
+            Batch b = pending.pollFirst();
+            List<IntakeResult> results;
+            try {
+                results = b.results.join();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "event=store-failed peer=" + peer + " group=" + group, e);
+                fail(ErrorCode.INTERNAL_ERROR, "internal_error: storing events failed", null);
+                return;
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof IntakeResult.Rejected rej) {
+                    sendError(rej.code(), rej.message(), b.refs.get(i), null);
+                }
+            }
+            writeFrame(FrameType.ACK, new Ack(b.lastSequence, List.of(), List.of()));
+            grant(b.events.size(), b.bytes);
+            stats.acksSent++;
+        }
+        if (!closed && pending.size() < MAX_PENDING_BATCHES) {
+            transport.setReading(true);
+        }
+        flush();
+        if (remoteEnded && pending.isEmpty()) {
+            close("peer ended the stream");
+        }
+    }
+
+    private void grant(long events, long bytes) {
+        credit.granted(events, bytes);
+        writeFrame(FrameType.CREDIT, new Credit(events, bytes));
+    }
+
+    // ---- outbound ----
+
+    /** New events may be in the log for this group. */
+    public void wake() {
+        if (!closed) {
+            pump.pump();
+        }
+    }
+
+    /** Events this peer sent and this relay stored: the peer holds them, so they are not sent back. */
+    public void peerStored(List<io.tapsrelay.relay.store.StoredEvent> events) {
+        if (closed) {
+            return;
+        }
+        for (io.tapsrelay.relay.store.StoredEvent e : events) {
+            pump.peerHolds(e.originServer(), e.originSeq());
+        }
+        pump.saveIfDirty();
+    }
+
+    boolean isOpenForEvents() {
+        return helloReceived && !closed;
+    }
+
+    String selfId() {
+        return settings.selfId();
+    }
+
+    int peerMaxMessageSize() {
+        return peerMaxMessageSize;
+    }
+
+    long peekOutboundSequence() {
+        return outSequence + 1;
+    }
+
+    void consumeOutboundSequence() {
+        outSequence++;
+    }
+
+    long nextOutboundSequence() {
+        return ++outSequence;
+    }
+
+    void writeLine(byte[] line) {
+        transport.write(line);
+        lastWriteNanos = System.nanoTime();
+        stats.framesOut++;
+    }
+
+    void flush() {
+        transport.flush();
+    }
+
+    private void writeFrame(FrameType type, Payload payload) {
+        if (closed) {
+            return;
+        }
+        Frame f = Frame.of(type, Ulids.next(), settings.selfId(), nextOutboundSequence(), null, Timestamps.now(), payload);
+        writeLine(FrameEncoder.encode(f));
+    }
+
+    private void sendError(ErrorCode code, String message, String ref, Long retryAfterMs) {
+        stats.errorsSent++;
+        stats.lastError = code.wireName();
+        writeFrame(FrameType.ERROR, new ErrorPayload(code.wireName(), message, ref, code.fatal(), retryAfterMs));
+    }
+
+    /** Sends a fatal ERROR and closes the stream. */
+    public void fail(ErrorCode code, String message) {
+        fail(code, message, null);
+    }
+
+    void fail(ErrorCode code, String message, String ref) {
+        if (closed) {
+            return;
+        }
+        LOG.info(() -> "event=stream-error peer=" + peer + " group=" + group + " code=" + code.wireName()
+                + " fatal=" + code.fatal() + " message=\"" + message + "\"");
+        sendError(code, message, ref, null);
+        if (code.fatal()) {
+            flush();
+            close(code.wireName());
+        }
+    }
+
+    /** Closes without an ERROR frame. Idempotent. */
+    public void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (keepalive != null) {
+            keepalive.cancel(false);
+        }
+        transport.flush();
+        transport.close();
+        listener.onClosed(this);
+        LOG.info(() -> "event=stream-closed peer=" + peer + " group=" + group + " role=" + role + " reason=\"" + reason + "\"");
+    }
+
+    private void checkKeepalive() {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastReadNanos > settings.keepaliveTimeout().toNanos()) {
+            fail(ErrorCode.IDLE_TIMEOUT, "idle_timeout: nothing received for "
+                    + settings.keepaliveTimeout().toMillis() + " ms");
+            return;
+        }
+        if (now - lastWriteNanos > settings.keepaliveInterval().toNanos()) {
+            writeFrame(FrameType.PING, new Ping());
+            flush();
+        }
+    }
+
+    // ---- identity ----
+
+    public String peer() {
+        return peer;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    /** A snapshot of this stream's counters. Call on the executor. */
+    public SessionStats.Snapshot stats() {
+        return stats.snapshot(pump.eventsSent(), pump.creditStalls(), pump.inFlightCount());
+    }
+
+    /** Frames read in one cycle and the future of their checks and storage. */
+    private static final class Batch {
+        final List<OfferedEvent> events;
+        final List<String> refs;
+        final long lastSequence;
+        final long bytes;
+        CompletableFuture<List<IntakeResult>> results;
+
+        Batch(List<OfferedEvent> events, List<String> refs, long lastSequence, long bytes) {
+            this.events = events;
+            this.refs = refs;
+            this.lastSequence = lastSequence;
+            this.bytes = bytes;
+        }
+    }
+}
