@@ -1,6 +1,7 @@
 package io.tapsrelay.config;
 
 import io.tapsrelay.config.internal.BaseUrls;
+import io.tapsrelay.frames.validate.Base64s;
 import io.tapsrelay.frames.validate.Ids;
 import java.net.URI;
 import java.util.Base64;
@@ -63,15 +64,11 @@ public record PeerConfig(String serverId, String url, List<String> groups, boole
         return b64 == null ? null : Base64.getDecoder().decode(b64);
     }
 
-    /** Whether {@code text} is standard base64 of exactly {@value #PUBLIC_KEY_BYTES} bytes. */
+    /**
+     * Whether {@code text} is strict standard padded base64 (as on the wire) of exactly {@value
+     * #PUBLIC_KEY_BYTES} bytes.
+     */
     public static boolean isPublicKey(String text) {
-        if (text == null) {
-            return false;
-        }
-        try {
-            return Base64.getDecoder().decode(text).length == PUBLIC_KEY_BYTES;
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
+        return Base64s.decode(text).map(bytes -> bytes.length == PUBLIC_KEY_BYTES).orElse(false);
     }
 }

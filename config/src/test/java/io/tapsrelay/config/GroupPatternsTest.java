@@ -17,10 +17,17 @@ class GroupPatternsTest {
     @Test
     void otherFormsAreInvalid() {
         for (String bad : new String[] {"", "**", "team-7", "g!", "*acme", "g!ac*me", "g!acme-**", "acme-*",
-                "g!sp ace", "g!" + "a".repeat(128) + "*"}) {
+                "g!sp ace", "g!" + "a".repeat(129) + "*"}) {
             assertFalse(GroupPatterns.isValid(bad), bad);
         }
         assertFalse(GroupPatterns.isValid(null));
+    }
+
+    @Test
+    void aPrefixMatchesTheGroupIdEqualToIt() {
+        String longest = "g!" + "a".repeat(128);
+        assertTrue(GroupPatterns.isValid(longest + "*"));
+        assertTrue(GroupPatterns.matches(longest + "*", longest));
     }
 
     @Test
