@@ -1,17 +1,14 @@
 package io.tapsrelay.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tapsrelay.config.internal.Problems;
 import io.tapsrelay.config.internal.RelayConfigReader;
-import io.tapsrelay.config.internal.YamlErrors;
+import io.tapsrelay.config.internal.YamlDocuments;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,11 +24,6 @@ import java.util.List;
  * the process, not the file's directory. Thread-safe.
  */
 public final class ConfigLoader {
-    // Duplicate keys would otherwise be silently resolved to the last one.
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
-
     private ConfigLoader() {}
 
     /**
@@ -46,6 +38,8 @@ public final class ConfigLoader {
             yaml = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw single(source, "the file does not exist");
+        } catch (AccessDeniedException e) {
+            throw single(source, "the file cannot be read: permission denied");
         } catch (CharacterCodingException e) {
             throw single(source, "the file is not valid UTF-8");
         } catch (IOException e) {
@@ -61,18 +55,7 @@ public final class ConfigLoader {
      * @throws ConfigException when the text holds any problem
      */
     public static RelayConfig parse(String yaml, String sourceName) throws ConfigException {
-        JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(yaml)) {
-            root = MAPPER.readTree(parser);
-            if (root != null && parser.nextToken() != null) {
-                throw single(sourceName, "the file holds more than one YAML document; expected one");
-            }
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(syntaxProblem(sourceName, e)));
-        } catch (IOException e) {
-            // Reading from a String does no I/O; Jackson declares it for streams.
-            throw new IllegalStateException("reading YAML from memory failed", e);
-        }
+        JsonNode root = YamlDocuments.read(yaml, sourceName);
         Problems problems = new Problems(sourceName);
         RelayConfig config = RelayConfigReader.read(root, problems);
         if (problems.count() > 0) {
@@ -83,9 +66,5 @@ public final class ConfigLoader {
 
     private static ConfigException single(String source, String issue) {
         return new ConfigException(List.of(new ConfigProblem(source, null, null, issue, null, null)));
-    }
-
-    private static ConfigProblem syntaxProblem(String source, JsonProcessingException e) {
-        return new ConfigProblem(source, null, null, YamlErrors.describe(e), null, null);
     }
 }

@@ -206,6 +206,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartIsAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bom.yaml");
+        Files.writeString(file, "\ufeffserver_id: relay-a\n");
+        assertEquals("relay-a", ConfigLoader.load(file).serverId());
+    }
+
+    @Test
     void theLoadedListsCannotBeChanged() throws ConfigException {
         RelayConfig c = ConfigLoader.parse(FULL, "relay.yaml");
         assertThrows(UnsupportedOperationException.class, () -> c.peers().clear());

@@ -287,6 +287,13 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void anAliasIsRefusedRatherThanReadAsItsName() {
+        assertEquals(List.of("relay.yaml: YAML error at line 4, column 13: aliases such as '*fast' are not"
+                        + " supported; write the value out"),
+                problems("keepalive:\n  interval: &fast 10s\nantientropy:\n  interval: *fast\n"));
+    }
+
+    @Test
     void aFileThatIsNotAMappingIsOneProblem() {
         assertEquals(List.of("relay.yaml: the file holds a list, not a mapping of keys;"
                         + " expected keys such as server_id, public_url, listen, admin_listen"),
