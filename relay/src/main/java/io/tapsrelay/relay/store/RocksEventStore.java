@@ -14,6 +14,7 @@ import io.tapsrelay.relay.store.internal.RocksHandles;
 import io.tapsrelay.relay.store.internal.StoreCounters;
 import io.tapsrelay.relay.store.internal.StoreLoader;
 import io.tapsrelay.relay.store.internal.StoreQueries;
+import io.tapsrelay.relay.store.internal.StoreStatistics;
 import io.tapsrelay.relay.store.internal.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public final class RocksEventStore implements EventStore {
     private final OriginStateCache origins;
     private final DeliveryCursorCache cursors;
     private final StoreCounters counters;
+    private final StoreStatistics statistics;
     private final GroupCommitWriter writer;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -59,6 +61,7 @@ public final class RocksEventStore implements EventStore {
         this.origins = new OriginStateCache();
         this.cursors = new DeliveryCursorCache();
         this.counters = new StoreCounters();
+        this.statistics = new StoreStatistics(rocks, origins, counters);
         StoreLoader.checkFormat(rocks);
         StoreLoader.loadOrigins(rocks, origins);
         StoreLoader.loadCursors(rocks, cursors);
@@ -312,35 +315,7 @@ public final class RocksEventStore implements EventStore {
 
     @Override
     public StoreStats stats() {
-        return onRocks("stats", () -> new StoreStats(
-                origins.totalEvents(),
-                origins.groupCount(),
-                rocks.aggregatedLongProperty("rocksdb.total-sst-files-size")
-                        + rocks.aggregatedLongProperty("rocksdb.cur-size-all-mem-tables"),
-                counters.writeBatches(),
-                counters.syncs(),
-                rocks.aggregatedLongProperty("rocksdb.estimate-pending-compaction-bytes"),
-                writeStalls()));
-    }
-
-    // RocksDB counts delayed and stopped writes per column family, and stops for the shared write
-    // buffer limit per database, since open.
-    private long writeStalls() throws RocksDBException {
-        long stalls = 0;
-        for (Column column : Column.values()) {
-            Map<String, String> cfStalls = rocks.mapProperty(column, "rocksdb.cf-write-stall-stats");
-            stalls += parseCount(cfStalls.get("total-delays"));
-            stalls += parseCount(cfStalls.get("total-stops"));
-        }
-        stalls += parseCount(rocks.dbMapProperty("rocksdb.db-write-stall-stats").get("write-buffer-manager-limit-stops"));
-        return stalls;
-    }
-
-    private static long parseCount(String value) {
-        if (value == null) {
-            return 0;
-        }
-        return (long) Double.parseDouble(value);
+        return onRocks("stats", statistics::snapshot);
     }
 
     /**
