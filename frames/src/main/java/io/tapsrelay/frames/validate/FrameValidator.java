@@ -25,10 +25,7 @@ public final class FrameValidator {
      * {@code malformed_frame}.
      */
     public static Optional<Violation> envelope(Frame f) {
-        if (!Ids.isServerId(f.origin())) {
-            return malformed("origin " + Quote.of(f.origin()) + " is not a server id");
-        }
-        return clientEnvelope(f);
+        return envelope(f, true);
     }
 
     /**
@@ -36,8 +33,15 @@ public final class FrameValidator {
      * origin is the client's name and the bearer token identifies the client (§3).
      */
     public static Optional<Violation> clientEnvelope(Frame f) {
+        return envelope(f, false);
+    }
+
+    private static Optional<Violation> envelope(Frame f, boolean checkOrigin) {
         if (!Ids.isUlid(f.id())) {
             return malformed("id " + Quote.of(f.id()) + " is not a ULID");
+        }
+        if (checkOrigin && !Ids.isServerId(f.origin())) {
+            return malformed("origin " + Quote.of(f.origin()) + " is not a server id");
         }
         if (f.sequence() < 1) {
             return malformed("sequence " + f.sequence() + " is below 1");
