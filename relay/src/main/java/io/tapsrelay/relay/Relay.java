@@ -12,7 +12,6 @@ import io.tapsrelay.relay.engine.LocalPublisher;
 import io.tapsrelay.relay.http.HttpServer;
 import io.tapsrelay.relay.http.MediaTypes;
 import io.tapsrelay.relay.http.NettyTransport;
-import io.tapsrelay.relay.http.Problem;
 import io.tapsrelay.relay.http.Route;
 import io.tapsrelay.relay.http.Router;
 import io.tapsrelay.relay.http.ServerOptions;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -62,12 +60,12 @@ public final class Relay implements AutoCloseable {
     private final Path clientTokenFile;
     private final EventIntake intake;
     private final LocalPublisher publisher;
-    private volatile boolean draining;
+    private final DrainGate gate;
     private boolean closed;
 
     private Relay(RelayConfig config, RelayRuntime runtime, EventStore store, SigningKeys keys,
             SessionRegistry registry, PeerDialer dialer, HttpServer federation, Path clientTokenFile,
-            EventIntake intake, LocalPublisher publisher) {
+            EventIntake intake, LocalPublisher publisher, DrainGate gate) {
         this.config = config;
         this.runtime = runtime;
         this.store = store;
@@ -78,6 +76,7 @@ public final class Relay implements AutoCloseable {
         this.clientTokenFile = clientTokenFile;
         this.intake = intake;
         this.publisher = publisher;
+        this.gate = gate;
     }
 
     /** Starts a relay; on failure everything opened so far is closed again. */
@@ -133,10 +132,6 @@ public final class Relay implements AutoCloseable {
         return publisher;
     }
 
-    boolean isDraining() {
-        return draining;
-    }
-
     /** Drains and stops. Idempotent. */
     @Override
     public synchronized void close() {
@@ -144,7 +139,7 @@ public final class Relay implements AutoCloseable {
             return;
         }
         closed = true;
-        draining = true;
+        gate.begin();
         LOG.info(() -> "event=draining server_id=" + config.serverId());
         dialer.close();
         registry.drain();
@@ -247,15 +242,13 @@ public final class Relay implements AutoCloseable {
                             new StreamEndpoint(auth, rt.verifiers(), sessions), MediaTypes.FRAMES))
                     .route("POST", groupPath + "send", new Route.Unary(send, send.maxBodyBytes(), MediaTypes.FRAMES))
                     .build();
-            Relay[] self0 = new Relay[1];
+            DrainGate gate = new DrainGate();
             ServerOptions options = new ServerOptions("federation", config.federation().maxConcurrentStreams(),
                     1 << 20, Math.max(65_536, (int) send.maxBodyBytes()), null);
             HttpServer server = HttpServer.start(rt.transport(), config.listen().host(), config.listen().port(), options,
-                    router, head -> self0[0] != null && self0[0].isDraining()
-                            ? Optional.of(Problem.unavailable("the relay is draining; retry later"))
-                            : Optional.empty());
-            Relay relay = new Relay(config, rt, store, keys, registry, dialer, server, tokenFile, intake, publisher);
-            self0[0] = relay;
+                    router, gate);
+            Relay relay = new Relay(config, rt, store, keys, registry, dialer, server, tokenFile, intake, publisher,
+                    gate);
             dialer.start();
             LOG.info(() -> "event=started server_id=" + self + " federation_url=" + relay.federationUrl()
                     + " store=" + config.storage().path().toAbsolutePath() + " sync=" + config.storage().sync());
