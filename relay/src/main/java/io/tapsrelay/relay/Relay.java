@@ -4,6 +4,9 @@ import io.tapsrelay.config.ClientConfig;
 import io.tapsrelay.config.FederationMode;
 import io.tapsrelay.config.PeerConfig;
 import io.tapsrelay.config.RelayConfig;
+import io.tapsrelay.relay.admin.AdminAuth;
+import io.tapsrelay.relay.admin.AdminEndpoints;
+import io.tapsrelay.relay.admin.RelayReport;
 import io.tapsrelay.relay.endpoints.DiscoveryEndpoints;
 import io.tapsrelay.relay.endpoints.SendEndpoint;
 import io.tapsrelay.relay.engine.EventIntake;
@@ -13,7 +16,12 @@ import io.tapsrelay.relay.http.HttpServer;
 import io.tapsrelay.relay.http.MediaTypes;
 import io.tapsrelay.relay.http.NettyTransport;
 import io.tapsrelay.relay.http.Route;
+import io.tapsrelay.relay.http.RequestGate;
 import io.tapsrelay.relay.http.Router;
+import io.tapsrelay.relay.spi.AdminReport;
+import io.tapsrelay.relay.spi.ExtensionRoutes;
+import io.tapsrelay.relay.spi.RelayContext;
+import io.tapsrelay.relay.spi.RelayExtension;
 import io.tapsrelay.relay.http.ServerOptions;
 import io.tapsrelay.relay.identity.ClientTokens;
 import io.tapsrelay.relay.identity.FederationAccessPolicy;
@@ -57,6 +65,9 @@ public final class Relay implements AutoCloseable {
     private final SessionRegistry registry;
     private final PeerDialer dialer;
     private final HttpServer federation;
+    private final HttpServer admin;
+    private final Path adminTokenFile;
+    private final List<RelayExtension> extensions;
     private final Path clientTokenFile;
     private final EventIntake intake;
     private final LocalPublisher publisher;
@@ -65,7 +76,8 @@ public final class Relay implements AutoCloseable {
 
     private Relay(RelayConfig config, RelayRuntime runtime, EventStore store, SigningKeys keys,
             SessionRegistry registry, PeerDialer dialer, HttpServer federation, Path clientTokenFile,
-            EventIntake intake, LocalPublisher publisher, DrainGate gate) {
+            EventIntake intake, LocalPublisher publisher, DrainGate gate, HttpServer admin, Path adminTokenFile,
+            List<RelayExtension> extensions) {
         this.config = config;
         this.runtime = runtime;
         this.store = store;
@@ -77,11 +89,19 @@ public final class Relay implements AutoCloseable {
         this.intake = intake;
         this.publisher = publisher;
         this.gate = gate;
+        this.admin = admin;
+        this.adminTokenFile = adminTokenFile;
+        this.extensions = List.copyOf(extensions);
     }
 
     /** Starts a relay; on failure everything opened so far is closed again. */
     public static Relay start(RelayConfig config) throws IOException {
-        return new RelayAssembly(config, Clock.systemUTC()).assemble();
+        return start(config, List.of());
+    }
+
+    /** Starts a relay with extensions (anti-entropy, for one), installed before it listens. */
+    public static Relay start(RelayConfig config, List<RelayExtension> extensions) throws IOException {
+        return new RelayAssembly(config, Clock.systemUTC(), extensions).assemble();
     }
 
     public String serverId() {
@@ -105,6 +125,23 @@ public final class Relay implements AutoCloseable {
             host = "[" + host + "]";
         }
         return (config.tls().enabled() ? "https://" : "http://") + host + ":" + a.getPort();
+    }
+
+    /** The admin listener's bound address. */
+    public InetSocketAddress adminAddress() {
+        return admin.address();
+    }
+
+    /** Base URL of the admin listener as bound. */
+    public String adminUrl() {
+        InetSocketAddress a = adminAddress();
+        String host = a.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** The file holding the admin bearer token (§8). */
+    public Path adminTokenFile() {
+        return adminTokenFile;
     }
 
     /** The file holding the local client token, for scripts on this machine. */
@@ -154,19 +191,36 @@ public final class Relay implements AutoCloseable {
             }
         }
         federation.close();
+        for (RelayExtension e : extensions) {
+            try {
+                e.close();
+            } catch (RuntimeException ex) {
+                LOG.log(java.util.logging.Level.WARNING, "event=extension-close-failed", ex);
+            }
+        }
+        admin.close();
         runtime.close();
         store.close();
         LOG.info(() -> "event=stopped server_id=" + config.serverId());
+    }
+
+    private static Route guarded(AdminAuth auth, Route route) {
+        if (route instanceof Route.Unary u) {
+            return new Route.Unary(auth.guard(u.endpoint()), u.maxBodyBytes(), u.requiredContentType());
+        }
+        throw new IllegalArgumentException("admin routes are one-shot requests");
     }
 
     /** Builds a relay step by step, closing what was opened if a later step fails. */
     private static final class RelayAssembly {
         private final RelayConfig config;
         private final Clock clock;
+        private final List<RelayExtension> extensions;
 
-        RelayAssembly(RelayConfig config, Clock clock) {
+        RelayAssembly(RelayConfig config, Clock clock, List<RelayExtension> extensions) {
             this.config = config;
             this.clock = clock;
+            this.extensions = List.copyOf(extensions);
         }
 
         Relay assemble() throws IOException {
@@ -183,8 +237,10 @@ public final class Relay implements AutoCloseable {
                         config.signing().rotationInterval());
                 Path tokenFile = dataDir.resolve("client-token");
                 String localToken = LocalTokens.loadOrCreate(tokenFile);
+                Path adminTokenFile = dataDir.resolve("admin-token");
+                String adminToken = LocalTokens.loadOrCreate(adminTokenFile);
                 runtime = new RelayRuntime(config);
-                return wire(store, keys, tokenFile, localToken, runtime);
+                return wire(store, keys, tokenFile, localToken, adminTokenFile, adminToken, runtime);
             } catch (IOException | RuntimeException e) {
                 if (runtime != null) {
                     runtime.close();
@@ -194,7 +250,8 @@ public final class Relay implements AutoCloseable {
             }
         }
 
-        private Relay wire(EventStore store, SigningKeys keys, Path tokenFile, String localToken, RelayRuntime rt) {
+        private Relay wire(EventStore store, SigningKeys keys, Path tokenFile, String localToken, Path adminTokenFile,
+                String adminToken, RelayRuntime rt) {
             String self = config.serverId();
             Map<String, Map<String, byte[]>> pinned = new HashMap<>();
             for (PeerConfig p : config.peers()) {
@@ -234,22 +291,60 @@ public final class Relay implements AutoCloseable {
             DiscoveryEndpoints discovery = new DiscoveryEndpoints(self, config.publicUrl(), SOFTWARE,
                     config.federation().supportedGroups(), config.federation().maxMessageSize(), keys);
             String groupPath = "/_taps/federation/encrypted-groups/{groupId}/";
-            Router router = Router.builder()
+            Router.Builder federationRoutes = Router.builder()
                     .route("GET", "/.well-known/taps/server", new Route.Unary(discovery.server(), 0, null))
                     .route("GET", "/_taps/federation/caps", new Route.Unary(discovery.caps(), 0, null))
                     .route("GET", "/_taps/federation/keys/current", new Route.Unary(discovery.keys(), 0, null))
                     .route("POST", groupPath + "stream", new Route.Streaming(
                             new StreamEndpoint(auth, rt.verifiers(), sessions), MediaTypes.FRAMES))
-                    .route("POST", groupPath + "send", new Route.Unary(send, send.maxBodyBytes(), MediaTypes.FRAMES))
-                    .build();
+                    .route("POST", groupPath + "send", new Route.Unary(send, send.maxBodyBytes(), MediaTypes.FRAMES));
+            AdminAuth adminAuth = new AdminAuth(adminToken);
+            AdminEndpoints adminEndpoints = new AdminEndpoints(rt.io());
+            adminEndpoints.add(new RelayReport(self, RelayVersion.VERSION, clock.millis(), store, registry,
+                    intake.counters()));
+            Router.Builder adminRoutes = Router.builder()
+                    .route("GET", "/_taps/admin/status", new Route.Unary(adminAuth.guard(adminEndpoints.status()), 0, null))
+                    .route("GET", "/metrics", new Route.Unary(adminAuth.guard(adminEndpoints.metrics()), 0, null));
+            RelayContext context = new RelayContext(self, config, store, intake, keys, rt.connections(), auth,
+                    rt.verifiers(), rt.timer(), registry, clock);
+            ExtensionRoutes routes = new ExtensionRoutes() {
+                @Override
+                public void federation(String method, String pattern, Route route) {
+                    federationRoutes.route(method, pattern, route);
+                }
+
+                @Override
+                public void admin(String method, String pattern, Route route) {
+                    adminRoutes.route(method, pattern, guarded(adminAuth, route));
+                }
+
+                @Override
+                public void report(AdminReport report) {
+                    adminEndpoints.add(report);
+                }
+            };
+            for (RelayExtension e : extensions) {
+                e.install(context, routes);
+            }
             DrainGate gate = new DrainGate();
             ServerOptions options = new ServerOptions("federation", config.federation().maxConcurrentStreams(),
                     1 << 20, Math.max(65_536, (int) send.maxBodyBytes()), null);
             HttpServer server = HttpServer.start(rt.transport(), config.listen().host(), config.listen().port(), options,
-                    router, gate);
+                    federationRoutes.build(), gate);
+            HttpServer adminServer;
+            try {
+                adminServer = HttpServer.start(rt.transport(), config.adminListen().host(), config.adminListen().port(),
+                        new ServerOptions("admin", 16, 1 << 20, 1 << 20, null), adminRoutes.build(), RequestGate.open());
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             Relay relay = new Relay(config, rt, store, keys, registry, dialer, server, tokenFile, intake, publisher,
-                    gate);
+                    gate, adminServer, adminTokenFile, extensions);
             dialer.start();
+            for (RelayExtension e : extensions) {
+                e.start();
+            }
             LOG.info(() -> "event=started server_id=" + self + " federation_url=" + relay.federationUrl()
                     + " store=" + config.storage().path().toAbsolutePath() + " sync=" + config.storage().sync());
             return relay;
