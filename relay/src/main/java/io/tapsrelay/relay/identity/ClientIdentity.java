@@ -1,5 +1,7 @@
 package io.tapsrelay.relay.identity;
 
+import io.tapsrelay.frames.validate.GroupPatterns;
+
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ public record ClientIdentity(String name, List<String> groups) {
         }
         groups = List.copyOf(groups);
         for (String g : groups) {
-            if (!GroupPatterns.isValid(g)) {
+            if (!GroupPatterns.isValidPattern(g)) {
                 throw new IllegalArgumentException("client " + name + ": \"" + g
                         + "\" is not a group pattern (*, g!exact-id, or g!prefix*)");
             }
