@@ -1,5 +1,6 @@
 package io.tapsrelay.cli;
 
+import io.tapsrelay.cli.internal.Extensions;
 import io.tapsrelay.cli.internal.ShutdownHooks;
 import io.tapsrelay.cli.internal.StartupErrors;
 import io.tapsrelay.cli.logging.LogSetup;
@@ -7,14 +8,17 @@ import io.tapsrelay.config.ConfigException;
 import io.tapsrelay.config.RelayConfig;
 import io.tapsrelay.relay.Relay;
 import io.tapsrelay.relay.RelayVersion;
+import io.tapsrelay.relay.spi.RelayExtension;
 import io.tapsrelay.relay.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,14 +60,20 @@ public final class ServeCommand implements Callable<Integer> {
     Path config;
 
     private final ShutdownHooks shutdownHooks;
+    private final Supplier<List<RelayExtension>> extensions;
 
+    /** Drains on the JVM's shutdown hooks, with the extensions found on the class path. */
     public ServeCommand() {
-        this(ShutdownHooks.jvm());
+        this(ShutdownHooks.jvm(), Extensions::discover);
     }
 
-    /** @param shutdownHooks where the drain-and-stop action is registered */
-    public ServeCommand(ShutdownHooks shutdownHooks) {
+    /**
+     * @param shutdownHooks where the drain-and-stop action is registered
+     * @param extensions the extensions the relay starts with, asked for once the configuration is good
+     */
+    public ServeCommand(ShutdownHooks shutdownHooks, Supplier<List<RelayExtension>> extensions) {
         this.shutdownHooks = shutdownHooks;
+        this.extensions = extensions;
     }
 
     @Override
@@ -80,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         LogSetup.configure(relayConfig.logging());
         Relay relay;
         try {
-            relay = Relay.start(relayConfig);
+            relay = Relay.start(relayConfig, extensions.get());
         } catch (IOException | UncheckedIOException | StoreException e) {
             err.println("error: " + StartupErrors.describe(e));
             err.flush();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tapsrelay.relay.spi.ExtensionRoutes;
+import io.tapsrelay.relay.spi.RelayContext;
+import io.tapsrelay.relay.spi.RelayExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -15,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -40,7 +45,8 @@ class ServeCommandTest {
         CompletableFuture<Runnable> stop = new CompletableFuture<>();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.configure(new CommandLine(new ServeCommand(stop::complete)));
+        RecordingExtension extension = new RecordingExtension();
+        CommandLine cli = Main.configure(new CommandLine(new ServeCommand(stop::complete, () -> List.of(extension))));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--config", config.toString()));
@@ -56,11 +62,32 @@ class ServeCommandTest {
         stop.get().run();
 
         assertEquals(0, exit.get(30, TimeUnit.SECONDS), err.toString());
+        assertEquals(List.of("install cli-serve.test", "start", "close"), extension.calls);
         assertEquals(200, caps.statusCode(), caps.body());
         assertTrue(caps.body().contains("\"server_id\":\"cli-serve.test\""), caps.body());
         assertEquals(data.toString(), serving.group(2));
         assertEquals(data.resolve("client-token").toString(), serving.group(3));
         assertTrue(Files.exists(data.resolve("client-token")));
+    }
+
+    /** Notes the relay's calls, in order. */
+    private static final class RecordingExtension implements RelayExtension {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void install(RelayContext context, ExtensionRoutes routes) {
+            calls.add("install " + context.selfId());
+        }
+
+        @Override
+        public void start() {
+            calls.add("start");
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
     }
 
     private static Matcher awaitServingLine(StringWriter out, CompletableFuture<Integer> exit) throws Exception {
@@ -89,7 +116,7 @@ class ServeCommandTest {
 
         CliRun run = CliRun.of(Main.configure(new CommandLine(new ServeCommand(action -> {
             throw new AssertionError("nothing may be registered for a relay that never started");
-        }))), "--config", config.toString());
+        }, List::of))), "--config", config.toString());
 
         assertEquals(2, run.exitCode(), run.transcript());
         assertEquals("", run.out());
@@ -108,7 +135,7 @@ class ServeCommandTest {
 
             CliRun run = CliRun.of(Main.configure(new CommandLine(new ServeCommand(action -> {
                 throw new AssertionError("nothing may be registered for a relay that never started");
-            }))), "--config", config.toString());
+            }, List::of))), "--config", config.toString());
 
             assertEquals(1, run.exitCode(), run.transcript());
             assertEquals("", run.out());
