@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  tapsrelay serve --config config/examples/relay-a.yaml",
             "  tapsrelay config check relay.yaml",
             "  tapsrelay keys generate --out signing-key.pem",
-            "  tapsrelay send --group g!demo --text hello",
+            "  tapsrelay send --group 'g!demo' --text hello",
             "",
             "Run 'tapsrelay help COMMAND' for more about a command.",
             "Exit codes: 0 done, 1 failed, 2 bad command line or configuration."

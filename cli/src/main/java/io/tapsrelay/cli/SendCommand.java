@@ -48,12 +48,14 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tapsrelay send --group g!demo --text hello",
-            "  tapsrelay send --group g!demo --file ciphertext.bin \\",
+            "  tapsrelay send --group 'g!demo' --text hello",
+            "  tapsrelay send --group 'g!demo' --file ciphertext.bin \\",
             "      --event-id 01ARZ3NDEKTSV4RRFFQ69G5FAV",
-            "  echo hello | tapsrelay send --group g!demo --config config/examples/relay-b.yaml",
-            "  tapsrelay send --group g!demo --text hi --url http://127.0.0.1:8458 \\",
-            "      --token \"$(cat data/relay-b/client-token)\""
+            "  echo hi | tapsrelay send --group 'g!demo' -c config/examples/relay-b.yaml",
+            "  tapsrelay send --group 'g!demo' --text hi --url http://127.0.0.1:8458 \\",
+            "      --token \"$(cat data/relay-b/client-token)\"",
+            "",
+            "Quote group ids in an interactive shell: bash reads an unquoted !demo as history."
         })
 public final class SendCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

@@ -23,7 +23,7 @@ class MainTest {
         for (String command : new String[] {"serve", "config", "keys", "send", "help"}) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " missing from\n" + run.out());
         }
-        assertTrue(run.out().contains("tapsrelay send --group g!demo --text hello"), run.out());
+        assertTrue(run.out().contains("tapsrelay send --group 'g!demo' --text hello"), run.out());
     }
 
     @Test
