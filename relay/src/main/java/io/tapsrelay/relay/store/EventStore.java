@@ -1,5 +1,6 @@
 package io.tapsrelay.relay.store;
 
+import io.tapsrelay.frames.SeqRange;
 import io.tapsrelay.frames.crypto.Sha256;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,17 @@ public interface EventStore extends AutoCloseable {
 
     /** The digest state of one origin; {@link OriginState#empty} when the store holds nothing of it. */
     OriginState originState(String groupId, String originServer);
+
+    /**
+     * The holes of one origin between {@code fromSeq} and {@code toSeqInclusive}: the inclusive ranges
+     * of sequences not held, ascending and disjoint, at most {@code maxRanges} of them (the lowest
+     * ones). Reads keys only, never a record, so listing the holes above an origin's contiguous run
+     * costs one key scan of that stretch (§7 {@code missing}).
+     *
+     * @param fromSeq at least 1
+     * @param maxRanges at least 1
+     */
+    List<SeqRange> missingRanges(String groupId, String originServer, long fromSeq, long toSeqInclusive, int maxRanges);
 
     /** The digest states of every origin held in {@code groupId}, sorted by origin (byte order). */
     List<OriginState> originStates(String groupId);

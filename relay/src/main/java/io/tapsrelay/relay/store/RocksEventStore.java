@@ -1,5 +1,6 @@
 package io.tapsrelay.relay.store;
 
+import io.tapsrelay.frames.SeqRange;
 import io.tapsrelay.frames.crypto.Sha256;
 import io.tapsrelay.frames.validate.Ids;
 import io.tapsrelay.frames.validate.Ulids;
@@ -19,6 +20,7 @@ import io.tapsrelay.relay.store.internal.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 
 /**
@@ -179,6 +182,51 @@ public final class RocksEventStore implements EventStore {
         }
         return onRocks("read " + groupId + " " + originServer + "#" + fromSeq + ".." + toSeqInclusive,
                 () -> queries.events(groupId, originServer, fromSeq, toSeqInclusive, maxEvents, maxBytes));
+    }
+
+    @Override
+    public List<SeqRange> missingRanges(
+            String groupId, String originServer, long fromSeq, long toSeqInclusive, int maxRanges) {
+        Args.group("groupId", groupId);
+        Args.server("originServer", originServer);
+        Args.seq("fromSeq", fromSeq);
+        if (maxRanges < 1) {
+            throw new IllegalArgumentException("maxRanges: must be >= 1, got " + maxRanges);
+        }
+        if (toSeqInclusive < fromSeq) {
+            return List.of();
+        }
+        return onRocks("missingRanges " + groupId + " " + originServer + "#" + fromSeq + ".." + toSeqInclusive,
+                () -> holes(groupId, originServer, fromSeq, toSeqInclusive, maxRanges));
+    }
+
+    private List<SeqRange> holes(String groupId, String originServer, long fromSeq, long toSeqInclusive, int maxRanges)
+            throws RocksDBException {
+        byte[] prefix = Keys.prefix(groupId, originServer);
+        List<SeqRange> out = new ArrayList<>();
+        long expected = fromSeq;
+        try (RocksIterator it = rocks.db().newIterator(rocks.handle(Column.EVENTS), rocks.reads())) {
+            for (it.seek(Keys.seqKey(prefix, fromSeq)); it.isValid() && out.size() < maxRanges; it.next()) {
+                // Only the key is read: a record value is never copied out of RocksDB here.
+                byte[] key = it.key();
+                if (key.length != prefix.length + Long.BYTES || !Keys.startsWith(key, prefix)) {
+                    break;
+                }
+                long seq = Keys.seqOf(key);
+                if (seq > toSeqInclusive) {
+                    break;
+                }
+                if (seq > expected) {
+                    out.add(new SeqRange(expected, seq - 1));
+                }
+                expected = seq + 1;
+            }
+            it.status();
+        }
+        if (expected <= toSeqInclusive && out.size() < maxRanges) {
+            out.add(new SeqRange(expected, toSeqInclusive));
+        }
+        return List.copyOf(out);
     }
 
     @Override
