@@ -1,0 +1,37 @@
+package io.tapsrelay.relay.bench;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one load phase achieved.
+ *
+ * @param events events sent and acknowledged (or observed)
+ * @param eventsPerSecond events over the time from the first send to the last ACK (or observation)
+ * @param bytesPerSecond EVENT frame line bytes (what CREDIT counts) over the same time
+ * @param latency per-event latency
+ */
+record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, LatencySummary latency) {
+    LoadFigures {
+        Objects.requireNonNull(latency, "latency");
+        if (events < 1 || !(eventsPerSecond > 0) || !(bytesPerSecond > 0)) {
+            throw new IllegalArgumentException("bad load figures: events=" + events + " events/s=" + eventsPerSecond
+                    + " bytes/s=" + bytesPerSecond);
+        }
+    }
+
+    /** Figures of {@code events} events of {@code lineBytes} in total that took {@code elapsedNanos}. */
+    static LoadFigures of(long events, long lineBytes, long elapsedNanos, LatencySummary latency) {
+        // A phase shorter than the clock's resolution still took some time.
+        double seconds = Math.max(1, elapsedNanos) / 1e9;
+        return new LoadFigures(events, events / seconds, lineBytes / seconds, latency);
+    }
+
+    static LoadFigures median(List<LoadFigures> runs) {
+        return new LoadFigures(
+                Medians.ofLongs(runs, LoadFigures::events),
+                Medians.ofDoubles(runs, LoadFigures::eventsPerSecond),
+                Medians.ofDoubles(runs, LoadFigures::bytesPerSecond),
+                LatencySummary.median(runs.stream().map(LoadFigures::latency).toList()));
+    }
+}

@@ -1,0 +1,268 @@
+package io.tapsrelay.relay.bench;
+
+import io.tapsrelay.frames.Ack;
+import io.tapsrelay.frames.Credit;
+import io.tapsrelay.frames.ErrorPayload;
+import io.tapsrelay.frames.Frame;
+import io.tapsrelay.frames.FrameType;
+import io.tapsrelay.frames.Hello;
+import io.tapsrelay.frames.InvalidPayload;
+import io.tapsrelay.frames.Pong;
+import io.tapsrelay.frames.codec.DecodeError;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One load stream: sends a pre-signed {@link EventCorpus} as EVENT frames exactly as far as the
+ * relay's CREDIT allows (never one byte or one event beyond a grant), optionally paced to a rate,
+ * and times every event from the moment its frame is handed to the network to the ACK whose
+ * {@code through_sequence} covers it.
+ *
+ * <p>Single use. Threading: the {@link StreamPeer} methods and {@link #startSending} run on the
+ * stream's event loop; {@link #begin}, {@link #end} and {@link #acked()} may be called from any
+ * thread; the figures may be read once {@link #done()} has completed.
+ */
+final class LoadPeer implements StreamPeer {
+    /** How often a paced stream checks whether more events are due. */
+    private static final long PACING_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final PeerIdentity identity;
+    private final EventCorpus corpus;
+    private final int maxMessageSize;
+    private final CreditBudget budget = new CreditBudget();
+    private final SendLog log;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private OutboundFrames frames;
+    private ScheduledExecutorService loop;
+    private ScheduledFuture<?> pacer;
+    /** An EVENT line encoded but not yet covered by credit; reused if its sequence is still next. */
+    private OutboundFrames.Line held;
+    private boolean helloReceived;
+    private long relayMaxMessageSize = Long.MAX_VALUE;
+    private boolean sending;
+    private double ratePerSecond;
+    private long startNanos;
+    private volatile int ackedView;
+    private long lineBytes;
+
+    /**
+     * @param identity the peer the relay knows; the corpus must be its own events
+     * @param maxMessageSize the longest line this peer accepts, announced in its HELLO
+     */
+    LoadPeer(PeerIdentity identity, EventCorpus corpus, int maxMessageSize) {
+        if (!corpus.origin().equals(identity)) {
+            throw new IllegalArgumentException("corpus of " + corpus.origin().serverId() + " sent by "
+                    + identity.serverId());
+        }
+        this.identity = identity;
+        this.corpus = corpus;
+        this.maxMessageSize = maxMessageSize;
+        this.log = new SendLog(corpus.count());
+    }
+
+    PeerIdentity identity() {
+        return identity;
+    }
+
+    String group() {
+        return corpus.group();
+    }
+
+    int count() {
+        return corpus.count();
+    }
+
+    /** Completes once the relay's HELLO and first CREDIT are in: sending can start. */
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    /** Completes once every event is acknowledged; fails on any ERROR frame or the stream's end. */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    /** Events acknowledged so far, for progress lines. */
+    int acked() {
+        return ackedView;
+    }
+
+    /** Starts sending on the stream's loop. Call once {@link #ready()} completed. */
+    void begin(double eventsPerSecond) {
+        loop.execute(() -> startSending(eventsPerSecond));
+    }
+
+    /** Ends this side of the stream, on its loop. */
+    void end() {
+        loop.execute(() -> frames.end());
+    }
+
+    // ---- figures, once done ----
+
+    /** Send and ACK times of every event. */
+    SendLog log() {
+        return log;
+    }
+
+    /** EVENT line bytes sent, line feeds included. */
+    long lineBytes() {
+        return lineBytes;
+    }
+
+    // ---- on the loop ----
+
+    @Override
+    public void opened(FrameOutlet outlet, ScheduledExecutorService eventLoop) {
+        this.loop = eventLoop;
+        this.frames = new OutboundFrames(identity.serverId(), outlet);
+        frames.sendHello(corpus.group(), maxMessageSize);
+        frames.flush();
+    }
+
+    @Override
+    public void onFrame(Frame frame, int wireBytes) {
+        if (done.isDone()) {
+            return;
+        }
+        FrameType type = frame.knownType();
+        if (type == null) {
+            return; // §3: unknown frame types are ignored
+        }
+        if (frame.payload() instanceof InvalidPayload invalid) {
+            fail("the relay sent a malformed " + type + ": " + invalid.problem());
+            return;
+        }
+        switch (type) {
+            case HELLO -> {
+                helloReceived = true;
+                relayMaxMessageSize = ((Hello) frame.payload()).maxMessageSize();
+            }
+            case CREDIT -> onCredit((Credit) frame.payload());
+            case ACK -> onAck(((Ack) frame.payload()).throughSequence());
+            case PING -> {
+                frames.send(FrameType.PONG, null, new Pong(frame.id()));
+                frames.flush();
+            }
+            case ERROR -> {
+                ErrorPayload e = (ErrorPayload) frame.payload();
+                fail((e.fatal() ? "the relay ended the stream with " : "the relay refused an event with ")
+                        + e.code() + ": " + e.message());
+            }
+            case EVENT -> fail("the relay sent an EVENT frame although this peer never granted CREDIT");
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onError(DecodeError error) {
+        fail("the relay wrote a line that does not decode: " + error.message());
+    }
+
+    @Override
+    public void readComplete() {
+        // Everything this peer writes is flushed where it is written.
+    }
+
+    @Override
+    public void closed(String why) {
+        if (!done.isDone()) {
+            fail("the stream closed after " + log.acked() + " of " + corpus.count() + " events were acknowledged: " + why);
+        }
+    }
+
+    private void onCredit(Credit credit) {
+        if (credit.events() < 0 || credit.bytes() < 0) {
+            fail("the relay granted negative credit: " + credit);
+            return;
+        }
+        budget.grant(credit.events(), credit.bytes());
+        if (helloReceived) {
+            ready.complete(null);
+        }
+        pump();
+    }
+
+    /** Starts sending. On the loop. */
+    void startSending(double eventsPerSecond) {
+        if (sending) {
+            throw new IllegalStateException("already sending");
+        }
+        sending = true;
+        ratePerSecond = eventsPerSecond;
+        startNanos = System.nanoTime();
+        if (eventsPerSecond > 0) {
+            pacer = loop.scheduleAtFixedRate(this::pump, PACING_TICK_NANOS, PACING_TICK_NANOS, TimeUnit.NANOSECONDS);
+        }
+        pump();
+    }
+
+    /** Sends every event that is due and that credit covers, then flushes them as one write. */
+    private void pump() {
+        if (!sending || done.isDone()) {
+            return;
+        }
+        int limit = corpus.count();
+        if (ratePerSecond > 0) {
+            long due = 1 + (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9);
+            limit = (int) Math.min(limit, due);
+        }
+        int batchStart = log.sent();
+        while (log.sent() < limit) {
+            OutboundFrames.Line line = held != null && held.sequence() == frames.nextSequence()
+                    ? held : frames.encode(FrameType.EVENT, corpus.group(), corpus.event(log.sent()));
+            if (line.bytes().length - 1 > relayMaxMessageSize) {
+                fail("event " + (log.sent() + 1) + " takes a " + (line.bytes().length - 1) + "-byte line, more than the"
+                        + " relay's max_message_size " + relayMaxMessageSize);
+                return;
+            }
+            if (!budget.trySpend(line.bytes().length)) {
+                held = line;
+                break;
+            }
+            held = null;
+            frames.send(line);
+            log.add(line.sequence());
+            lineBytes += line.bytes().length;
+        }
+        if (log.sent() > batchStart) {
+            // Stamped at the flush: nothing reaches the relay earlier, so encoding the batch is not latency.
+            log.stamp(System.nanoTime());
+            frames.flush();
+        }
+        if (log.sent() == corpus.count()) {
+            stopPacing();
+        }
+    }
+
+    private void onAck(long throughSequence) {
+        if (log.acknowledge(throughSequence, System.nanoTime()) > 0) {
+            ackedView = log.acked();
+        }
+        if (log.allAcked()) {
+            stopPacing();
+            done.complete(null);
+        }
+    }
+
+    private void fail(String message) {
+        stopPacing();
+        BenchFailure failure = new BenchFailure(identity.serverId() + " in " + corpus.group() + ": " + message);
+        ready.completeExceptionally(failure);
+        done.completeExceptionally(failure);
+    }
+
+    private void stopPacing() {
+        if (pacer != null) {
+            pacer.cancel(false);
+            pacer = null;
+        }
+    }
+
+    /** What was granted and spent, for tests. */
+    CreditBudget budget() {
+        return budget;
+    }
+}

@@ -1,0 +1,160 @@
+package io.tapsrelay.relay.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tapsrelay.frames.Ack;
+import io.tapsrelay.frames.Credit;
+import io.tapsrelay.frames.ErrorCode;
+import io.tapsrelay.frames.ErrorPayload;
+import io.tapsrelay.frames.EventRecord;
+import io.tapsrelay.frames.Frame;
+import io.tapsrelay.frames.FrameType;
+import io.tapsrelay.frames.Hello;
+import io.tapsrelay.frames.Payload;
+import io.tapsrelay.frames.Ping;
+import io.tapsrelay.frames.Pong;
+import io.tapsrelay.frames.validate.Ulids;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A load peer against a scripted relay: frames in by hand, lines out to a {@link RecordingOutlet}. */
+class LoadPeerTest {
+    private static final String GROUP = "g!credit";
+    private static final int EVENTS = 40;
+    private static final long SEED = 99;
+
+    private static EventCorpus corpus;
+    private final RecordingOutlet outlet = new RecordingOutlet();
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    private LoadPeer peer;
+    private long relaySequence;
+
+    @BeforeEach
+    void open() throws Exception {
+        if (corpus == null) {
+            corpus = EventCorpus.sign(PeerIdentity.create("load.test"), GROUP, EVENTS, 100, SEED);
+        }
+        peer = new LoadPeer(corpus.origin(), corpus, 16_384);
+        peer.opened(outlet, loop);
+        relay(FrameType.HELLO, new Hello("relay.test", "1.0.0", List.of("stream"), List.of("*"), 16_384));
+    }
+
+    @AfterEach
+    void stop() {
+        loop.shutdownNow();
+    }
+
+    @Test
+    void itsFirstFrameIsAHelloForItsGroupWithSequenceOne() {
+        Frame hello = outlet.written.get(0).frame();
+        assertEquals(FrameType.HELLO, hello.knownType());
+        assertEquals(1, hello.sequence());
+        assertEquals(List.of(GROUP), ((Hello) hello.payload()).supportedGroups());
+    }
+
+    @Test
+    void itIsReadyOnlyOnceTheRelayGrantedCredit() {
+        assertFalse(peer.ready().isDone());
+        relay(FrameType.CREDIT, new Credit(1, 100_000));
+        assertTrue(peer.ready().isDone());
+    }
+
+    @Test
+    void neverSendsMoreEventsThanGranted() {
+        relay(FrameType.CREDIT, new Credit(3, 10_000_000));
+        peer.startSending(0);
+        assertEquals(3, outlet.ofType(FrameType.EVENT).size());
+        relay(FrameType.CREDIT, new Credit(2, 0));
+        assertEquals(5, outlet.ofType(FrameType.EVENT).size());
+    }
+
+    @Test
+    void holdsAnEventBackUntilCreditCoversItsWholeLineWithItsLineFeed() {
+        relay(FrameType.CREDIT, new Credit(100, 0));
+        peer.startSending(0);
+        long granted = 0;
+        while (outlet.ofType(FrameType.EVENT).isEmpty() && granted < 2L * corpus.maxLineBytes()) {
+            relay(FrameType.CREDIT, new Credit(0, 1));
+            granted++;
+        }
+        assertEquals(1, outlet.ofType(FrameType.EVENT).size());
+        assertEquals(granted, outlet.eventBytes(), "the event went out with the byte that completed its line, not before");
+        assertEquals(granted, outlet.ofType(FrameType.EVENT).get(0).lineBytes());
+    }
+
+    @Test
+    void seededRandomGrantsAreNeverExceededAndAlwaysUsedUp() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        peer.startSending(0);
+        long grantedEvents = 0;
+        long grantedBytes = 0;
+        while (outlet.ofType(FrameType.EVENT).size() < EVENTS) {
+            long events = random.nextInt(4);
+            long bytes = random.nextInt(3 * corpus.maxLineBytes());
+            relay(FrameType.CREDIT, new Credit(events, bytes));
+            grantedEvents += events;
+            grantedBytes += bytes;
+            List<RecordingOutlet.Written> sent = outlet.ofType(FrameType.EVENT);
+            String seed = " (seed " + SEED + ")";
+            assertTrue(sent.size() <= grantedEvents, sent.size() + " events sent, " + grantedEvents + " granted" + seed);
+            assertTrue(outlet.eventBytes() <= grantedBytes, outlet.eventBytes() + " bytes sent, " + grantedBytes
+                    + " granted" + seed);
+            boolean stuck = sent.size() < EVENTS && sent.size() < grantedEvents
+                    && grantedBytes - outlet.eventBytes() >= corpus.maxLineBytes();
+            assertFalse(stuck, "credit for another event went unused" + seed);
+        }
+        assertEquals(peer.budget().spentBytes(), outlet.eventBytes(), "every line counted with its line feed");
+    }
+
+    @Test
+    void aPingBetweenCreditsIsAnsweredWithoutBreakingTheSequence() {
+        relay(FrameType.CREDIT, new Credit(2, 1));
+        peer.startSending(0);
+        Frame ping = relay(FrameType.PING, new Ping());
+        relay(FrameType.CREDIT, new Credit(0, 10_000_000));
+        long expected = 1;
+        for (RecordingOutlet.Written w : outlet.written) {
+            assertEquals(expected++, w.frame().sequence(), "frames carry consecutive sequences");
+        }
+        assertEquals(ping.id(), ((Pong) outlet.ofType(FrameType.PONG).get(0).frame().payload()).pingId());
+        assertEquals(2, outlet.ofType(FrameType.EVENT).size());
+    }
+
+    @Test
+    void anAckThroughTheLastEventCompletesItWithOneLatencyPerEvent() {
+        relay(FrameType.CREDIT, new Credit(EVENTS, 10_000_000));
+        peer.startSending(0);
+        List<RecordingOutlet.Written> events = outlet.ofType(FrameType.EVENT);
+        relay(FrameType.ACK, Ack.through(events.get(9).frame().sequence()));
+        assertEquals(10, peer.acked());
+        assertFalse(peer.done().isDone());
+        relay(FrameType.ACK, Ack.through(events.get(EVENTS - 1).frame().sequence()));
+        assertTrue(peer.done().isDone() && !peer.done().isCompletedExceptionally());
+        assertEquals(EVENTS, peer.log().latency().count());
+        for (int i = 0; i < EVENTS; i++) {
+            EventRecord sent = EventRecord.parse(((EventRecord) events.get(i).frame().payload()).raw());
+            assertEquals(i + 1L, sent.originSeq(), "events go out in origin order");
+        }
+    }
+
+    @Test
+    void anErrorFrameFromTheRelayFailsTheStream() {
+        relay(FrameType.CREDIT, new Credit(1, 10_000_000));
+        peer.startSending(0);
+        relay(FrameType.ERROR, ErrorPayload.of(ErrorCode.INVALID_SIGNATURE, "invalid_signature: no", null));
+        assertTrue(peer.done().isCompletedExceptionally());
+    }
+
+    private Frame relay(FrameType type, Payload payload) {
+        Frame f = Frame.of(type, Ulids.next(), "relay.test", ++relaySequence, null, null, payload);
+        peer.onFrame(f, 100);
+        return f;
+    }
+}
