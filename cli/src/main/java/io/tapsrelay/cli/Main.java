@@ -1,6 +1,6 @@
 package io.tapsrelay.cli;
 
-import io.tapsrelay.cli.logging.RetainingLogManager;
+import io.tapsrelay.cli.logging.LogManagerChoice;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         // Must come before anything touches java.util.logging, so the drain on SIGTERM is logged.
-        RetainingLogManager.selectForThisJvm();
+        LogManagerChoice.retainHandlersAtShutdown();
         System.exit(commandLine().execute(args));
     }
 

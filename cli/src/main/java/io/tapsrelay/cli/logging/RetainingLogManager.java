@@ -12,23 +12,12 @@ import java.util.logging.LogManager;
  * nothing is left unflushed when the JVM ends. Any other reset behaves as usual.
  *
  * <p>It takes effect only when chosen before anything touches java.util.logging, see
- * {@link #selectForThisJvm()}.
+ * {@link LogManagerChoice}.
  */
 public final class RetainingLogManager extends LogManager {
-    private static final String PROPERTY = "java.util.logging.manager";
-
+    /** Made by the JDK, by reflection, when {@link LogManagerChoice} named this class. */
     public RetainingLogManager() {
         super();
-    }
-
-    /**
-     * Makes this class the JVM's LogManager, unless another one was chosen on the command line.
-     * Call it first thing in {@code main}: once java.util.logging has started, the choice is made.
-     */
-    public static void selectForThisJvm() {
-        if (System.getProperty(PROPERTY) == null) {
-            System.setProperty(PROPERTY, RetainingLogManager.class.getName());
-        }
     }
 
     @Override
