@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A relay in its own JVM, started with {@code tapsrelay serve}, so a test can {@code kill -9} it. */
@@ -18,15 +19,24 @@ final class RelayProcess implements AutoCloseable {
     }
 
     static RelayProcess start(TestRelay relay, Path dir) throws IOException {
+        return start(relay, dir, Map.of());
+    }
+
+    /**
+     * Like {@link #start(TestRelay, Path)}, with {@code environment} added to the child's inherited
+     * environment: how a test loads an {@code LD_PRELOAD} library into the relay.
+     */
+    static RelayProcess start(TestRelay relay, Path dir, Map<String, String> environment) throws IOException {
         Path config = dir.resolve(relay.serverId + ".yaml");
         Files.writeString(config, relay.yaml());
         Path log = dir.resolve(relay.serverId + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.tapsrelay.cli.Main", "serve", "--config", config.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), "io.tapsrelay.cli.Main", "serve", "--config", config.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         RelayProcess rp = new RelayProcess(p, log);
         Await.until(relay.serverId + " listening (log: " + log + ")", Duration.ofSeconds(30),
                 () -> !p.isAlive() || listening(relay));
