@@ -62,9 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
     private final ShutdownHooks shutdownHooks;
     private final Supplier<List<RelayExtension>> extensions;
 
-    /** Drains on the JVM's shutdown hooks, with the extensions found on the class path. */
+    /** Drains on the JVM's shutdown hooks; the relay runs the standard extensions (anti-entropy). */
     public ServeCommand() {
-        this(ShutdownHooks.jvm(), Extensions::discover);
+        this(ShutdownHooks.jvm(), Extensions::standard);
     }
 
     /**

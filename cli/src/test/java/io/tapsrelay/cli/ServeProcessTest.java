@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +24,10 @@ class ServeProcessTest {
     @TempDir
     Path dir;
 
+    private static final Pattern PORT = Pattern.compile(" serving 127\\.0\\.0\\.1:(\\d+) ");
+
     @Test
-    void sigtermDrainsTheRelayAndItsLastLogLinesAreWritten() throws Exception {
+    void servesWithAntiEntropyAndDrainsOnSigtermWritingItsLastLogLines() throws Exception {
         Path config = dir.resolve("relay.yaml");
         Files.writeString(config, TestConfigs.ephemeral("cli-process.test", dir.resolve("data")));
         Path out = dir.resolve("stdout.txt");
@@ -38,6 +47,14 @@ class ServeProcessTest {
                 // Polls the condition; the pause only spares the CPU, correctness never depends on it.
                 LockSupport.parkNanos(10_000_000L);
             }
+
+            Matcher port = PORT.matcher(read(out));
+            assertTrue(port.find(), read(out));
+            // The anti-entropy route is installed: an unsigned request is refused (401), not unknown (404).
+            HttpResponse<String> digest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + port.group(1) + "/_taps/federation/encrypted-groups/g!x/digest"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, digest.statusCode(), digest.body());
 
             relay.destroy();
 
