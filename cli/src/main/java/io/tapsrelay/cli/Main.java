@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             KeysCommand.class,
             SendCommand.class,
+            RepairCommand.class,
+            DigestCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",
@@ -38,6 +41,7 @@ import picocli.CommandLine.Spec;
             "  tapsrelay config check relay.yaml",
             "  tapsrelay keys generate --out signing-key.pem",
             "  tapsrelay send --group 'g!demo' --text hello",
+            "  tapsrelay repair --group 'g!demo'",
             "",
             "Run 'tapsrelay help COMMAND' for more about a command.",
             "Exit codes: 0 done, 1 failed, 2 bad command line or configuration."

@@ -20,7 +20,7 @@ class MainTest {
         CliRun run = CliRun.tapsrelay("--help");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        for (String command : new String[] {"serve", "config", "keys", "send", "help"}) {
+        for (String command : new String[] {"serve", "config", "keys", "send", "repair", "digest", "bench", "help"}) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " missing from\n" + run.out());
         }
         assertTrue(run.out().contains("tapsrelay send --group 'g!demo' --text hello"), run.out());
@@ -37,7 +37,9 @@ class MainTest {
 
     @Test
     void everySubcommandHasHelpWithAnExample() {
-        String[][] commands = {{"serve"}, {"config", "check"}, {"keys", "generate"}, {"send"}};
+        String[][] commands = {
+            {"serve"}, {"config", "check"}, {"keys", "generate"}, {"send"}, {"repair"}, {"digest"}, {"bench"}
+        };
         for (String[] command : commands) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
