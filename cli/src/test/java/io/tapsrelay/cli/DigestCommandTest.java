@@ -71,6 +71,7 @@ class DigestCommandTest {
             assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
             assertTrue(run.out().startsWith("g!dg at dg-a.test (local) and dg-b.test: DIFFERENT"), run.transcript());
             assertTrue(run.out().contains("\ndg-a.test   1*          1*     1*  "), run.transcript());
+            assertTrue(rb.store().groups().isEmpty(), "the peer's side is shown as holding nothing");
         }
     }
 

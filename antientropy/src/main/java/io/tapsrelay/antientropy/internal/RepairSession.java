@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,7 +49,9 @@ import java.util.logging.Logger;
  * sends {@code block_hashes}), the first differing block is asked for in the next round's
  * {@code missing}: its events come back, and the one held here under another event id is
  * equivocation evidence. Each side then gets the other's copy of a contested sequence, so both
- * relays record the evidence; the first event stays at each.
+ * relays record the evidence; the first event stays at each. Such a pair can never become equal, so
+ * the worker's next runs stop after the digests while neither side's root hash has moved since
+ * (an operator's repair always looks again).
  */
 final class RepairSession {
     /** Rounds one repair may take; each moves up to a response limit each way. */
@@ -62,6 +65,8 @@ final class RepairSession {
     private final PeerClient client;
     private final long responseLimit;
     private final Clock clock;
+    /** Divergences found by earlier runs, by "peer group", with the root hashes both sides had then. */
+    private final Map<String, Diverged> diverged = new ConcurrentHashMap<>();
 
     RepairSession(String selfId, EventStore store, EventIntake intake, PeerClient client, long responseLimit, Clock clock) {
         this.selfId = selfId;
@@ -83,9 +88,18 @@ final class RepairSession {
     /** Runs the repair; never throws: a failure is a result with an error. */
     Ran run(String peer, URI base, String group, RepairResult.Trigger trigger) {
         Tally t = new Tally(clock.millis(), System.nanoTime());
+        String pair = peer + " " + group;
         try {
-            boolean equal = repair(peer, base, group, t);
-            return new Ran(t.result(peer, group, trigger, equal, equal ? null : t.whyUnequal()), false);
+            // An operator's request always looks again; the worker skips a divergence it already found.
+            Diverged known = trigger == RepairResult.Trigger.ADMIN ? null : diverged.get(pair);
+            boolean equal = repair(peer, base, group, t, known);
+            RepairResult result = t.result(peer, group, trigger, equal, equal ? null : t.whyUnequal());
+            if (result.outcome() == RepairResult.Outcome.DIVERGED && t.lastPeerRoot != null) {
+                diverged.put(pair, new Diverged(localRoot(group), t.lastPeerRoot, t.contested));
+            } else {
+                diverged.remove(pair);
+            }
+            return new Ran(result, false);
         } catch (RepairFailure e) {
             return new Ran(t.result(peer, group, trigger, false, e.getMessage()), e.unreachable());
         } catch (RuntimeException e) {
@@ -94,11 +108,18 @@ final class RepairSession {
         }
     }
 
-    private boolean repair(String peer, URI base, String group, Tally t) throws RepairFailure {
+    private boolean repair(String peer, URI base, String group, Tally t, Diverged known) throws RepairFailure {
         PeerClient.DigestAnswer digest = client.digest(peer, base, group);
         t.bytesReceived += digest.bodyBytes();
-        if (digest.digest().rootHash().equals(localRoot(group))) {
+        Sha256 mine = localRoot(group);
+        if (digest.digest().rootHash().equals(mine)) {
             return true;
+        }
+        if (known != null && known.local().equals(mine) && known.peer().equals(digest.digest().rootHash())) {
+            // Nothing changed on either side since the divergence was found: the same rounds would find it again.
+            t.contested.addAll(known.contested());
+            t.lastPeerRoot = known.peer();
+            return false;
         }
         Map<String, Shortfall.Known> theirs = Shortfall.known(digest.digest());
         Map<String, List<SeqRange>> probes = new HashMap<>();
@@ -108,7 +129,8 @@ final class RepairSession {
             t.rounds++;
             Round r = round(peer, base, group, theirs, probes, counterparts, t);
             theirs = Shortfall.known(r.view.origins());
-            if (rootOf(r.view).equals(localRoot(group))) {
+            t.lastPeerRoot = rootOf(r.view);
+            if (t.lastPeerRoot.equals(localRoot(group))) {
                 return true;
             }
             probes = r.probes;
@@ -232,6 +254,13 @@ final class RepairSession {
         return RootHash.of(entries);
     }
 
+    /** A divergence found earlier: the root hashes each side had when the run ended, and the contested sequences. */
+    private record Diverged(Sha256 local, Sha256 peer, Set<String> contested) {
+        Diverged {
+            contested = Set.copyOf(contested);
+        }
+    }
+
     /** What one round did and what the next one must send or ask for because of it. */
     private static final class Round {
         final CheckpointPayload view;
@@ -257,6 +286,7 @@ final class RepairSession {
         long bytesSent;
         long bytesReceived;
         boolean roundCapReached;
+        Sha256 lastPeerRoot;
 
         Tally(long startedAt, long startNanos) {
             this.startedAt = startedAt;
