@@ -72,17 +72,19 @@ public final class Bench {
             }, BenchReport::crypto, CryptoResult::median);
             case INGEST -> ingest(o, o.streams());
             case DUPLICATES -> repeat("duplicates", o, () -> {
-                LoadSet load = sign("duplicates", o.shape(Scenario.DUPLICATES, o.streams()), "dup");
+                LoadSet load = sign("duplicates", o.shape(Scenario.DUPLICATES, o.streams()), "dup",
+                        IngestBench.WARM_UP_GROUPS);
                 return d -> new IngestBench(launcher).duplicates(load, d);
             }, BenchReport::duplicates, DuplicatesResult::median);
             case RELAY -> repeat("relay", o, () -> {
                 LoadShape shape = o.shape(Scenario.RELAY, o.streams());
-                LoadSet load = sign("relay", shape, RelayBench.groups(shape.streams()));
+                progressSigning("relay", shape);
+                LoadSet load = RelayBench.sign(shape, SEED);
                 return d -> new RelayBench(launcher).run(load, d);
             }, BenchReport::relay, RelayResult::median);
             case STALLED -> repeat("stalled", o, () -> {
                 LoadShape shape = o.shape(Scenario.STALLED, 1);
-                out.progress("stalled: signing " + shape.events() + " events of " + shape.size() + " bytes");
+                progressSigning("stalled", shape);
                 LoadSet load = StalledBench.sign(shape, SEED);
                 return d -> new StalledBench(launcher).run(load, d);
             }, BenchReport::stalled, StalledResult::median);
@@ -92,18 +94,20 @@ public final class Bench {
 
     private boolean ingest(BenchOptions o, int streams) {
         return repeat("ingest", o, () -> {
-            LoadSet load = sign("ingest", o.shape(Scenario.INGEST, streams), "ingest");
+            LoadSet load = sign("ingest", o.shape(Scenario.INGEST, streams), "ingest", IngestBench.WARM_UP_GROUPS);
             return d -> new IngestBench(launcher).ingest(load, d);
         }, BenchReport::ingest, IngestResult::median);
     }
 
-    private LoadSet sign(String scenario, LoadShape shape, String groupPrefix) throws BenchFailure {
-        return sign(scenario, shape, LoadSet.groups(groupPrefix, shape.streams()));
+    private LoadSet sign(String scenario, LoadShape shape, String groupPrefix, List<String> warmUpGroups)
+            throws BenchFailure {
+        progressSigning(scenario, shape);
+        return LoadSet.sign(shape, LoadSet.groups(groupPrefix, shape.streams()), warmUpGroups, SEED);
     }
 
-    private LoadSet sign(String scenario, LoadShape shape, List<String> groups) throws BenchFailure {
-        out.progress(scenario + ": signing " + shape.events() + " events of " + shape.size() + " bytes");
-        return LoadSet.sign(shape, groups, "load", SEED);
+    private void progressSigning(String scenario, LoadShape shape) {
+        out.progress(scenario + ": signing " + shape.events() + " events of " + shape.size() + " bytes, and "
+                + LoadSet.WARM_UP_EVENTS + " per warm-up group");
     }
 
     /** Prepares once (signing), then runs {@code o.runs()} times, printing each run and the median. */

@@ -1,6 +1,7 @@
 package io.tapsrelay.relay.bench;
 
 import io.tapsrelay.relay.bench.RelayLauncher.RunningRelay;
+import java.util.List;
 
 /**
  * {@code ingest} and {@code duplicates}: one relay, the load's streams into it, every event
@@ -8,6 +9,8 @@ import io.tapsrelay.relay.bench.RelayLauncher.RunningRelay;
  * already stored, acknowledged without a second signature check, and not stored again.
  */
 final class IngestBench {
+    /** The group the warm-up load goes to, apart from the measured ones. */
+    static final List<String> WARM_UP_GROUPS = List.of("g!warmup");
     private static final String RELAY_ID = "relay.bench";
 
     private final RelayLauncher launcher;
@@ -21,7 +24,9 @@ final class IngestBench {
             RelaySpec spec = load.relay(RELAY_ID, FreePorts.next(), dir.resolve("relay"));
             try (RunningRelay relay = launcher.start(spec, dir, deadline);
                     BenchClient client = new BenchClient(loops(load))) {
-                LoadFigures figures = send("ingest", load, relay, client, deadline);
+                warmUp("ingest", load, relay, client, deadline);
+                LoadFigures figures = send("ingest", load.newPeers(), load.shape().ratePerStream(), load, relay, client,
+                        deadline);
                 return new IngestResult(load.shape(), figures, relay.memory());
             }
         });
@@ -32,18 +37,30 @@ final class IngestBench {
             RelaySpec spec = load.relay(RELAY_ID, FreePorts.next(), dir.resolve("relay"));
             try (RunningRelay relay = launcher.start(spec, dir, deadline);
                     BenchClient client = new BenchClient(loops(load))) {
-                LoadFigures first = send("duplicates first pass", load, relay, client, deadline);
-                LoadFigures again = send("duplicates second pass", load, relay, client, deadline);
+                warmUp("duplicates", load, relay, client, deadline);
+                double rate = load.shape().ratePerStream();
+                LoadFigures first = send("duplicates first pass", load.newPeers(), rate, load, relay, client, deadline);
+                LoadFigures again = send("duplicates second pass", load.newPeers(), rate, load, relay, client, deadline);
                 return new DuplicatesResult(load.shape(), first, again, relay.memory());
             }
         });
     }
 
-    private static LoadFigures send(String name, LoadSet load, RunningRelay relay, BenchClient client,
-            Deadline deadline) throws BenchFailure {
-        LoadPhase phase = new LoadPhase(name, load.newPeers());
+    /** Sends the unmeasured warm-up load, unpaced. */
+    static void warmUp(String scenario, LoadSet load, RunningRelay relay, BenchClient client, Deadline deadline)
+            throws BenchFailure {
+        send(scenario + " warm-up", load.newWarmUpPeers(), 0, load, relay, client, deadline);
+    }
+
+    /**
+     * Sends {@code peers}' events together, each paced to {@code ratePerStream} (0: unpaced), and
+     * returns the figures once all are acknowledged.
+     */
+    static LoadFigures send(String name, List<LoadPeer> peers, double ratePerStream, LoadSet load, RunningRelay relay,
+            BenchClient client, Deadline deadline) throws BenchFailure {
+        LoadPhase phase = new LoadPhase(name, peers);
         phase.open(client, relay.target(), load.maxMessageSize(), deadline);
-        phase.start(load.shape().ratePerStream());
+        phase.start(ratePerStream);
         LoadFigures figures = phase.awaitAcknowledged(deadline);
         phase.end();
         return figures;

@@ -12,8 +12,8 @@ import java.util.Map;
  * B with ample credit and notes when B forwards each event, which B does once it stored it. The
  * clock runs from the first send into A to the last event B forwarded.
  *
- * <p>Before the clock starts, a warm-up peer sends one event per group through the same path, so
- * A's dial to B and B's key fetch from A are not part of the figures.
+ * <p>Before the clock starts, a warm-up peer sends its events into each group through the same
+ * path, so A's dial to B, B's key fetch from A and the JIT's compilation are not part of the figures.
  */
 final class RelayBench {
     private static final String RELAY_A = "relay-a.bench";
@@ -27,63 +27,54 @@ final class RelayBench {
         this.launcher = launcher;
     }
 
-    static List<String> groups(int streams) {
-        return LoadSet.groups("relay", streams);
+    /** The load for this scenario: its groups carry the warm-up too, which opens A's streams to B. */
+    static LoadSet sign(LoadShape shape, long seed) throws BenchFailure {
+        List<String> groups = LoadSet.groups("relay", shape.streams());
+        return LoadSet.sign(shape, groups, groups, seed);
     }
 
     RelayResult run(LoadSet load, Deadline deadline) throws BenchFailure {
-        List<String> groups = load.corpora().stream().map(EventCorpus::group).toList();
-        PeerIdentity warmId = PeerIdentity.create("warmup.bench");
         PeerIdentity observerId = PeerIdentity.create("observer.bench");
-        List<EventCorpus> warmCorpora = new ArrayList<>();
-        for (String g : groups) {
-            warmCorpora.add(EventCorpus.sign(warmId, g, 1, load.shape().size(), 7));
-        }
         return Workspace.run("relay", dir -> {
             int portA = FreePorts.next();
             int portB = FreePorts.next();
             RelaySpec a = load.relay(RELAY_A, portA, dir.resolve("a"))
-                    .withPeer(new RelaySpec.Pinned(warmId))
                     .withPeer(new RelaySpec.OtherRelay(RELAY_B, url(portB), true));
             RelaySpec b = load.relay(RELAY_B, portB, dir.resolve("b"))
-                    .withPeer(new RelaySpec.Pinned(warmId))
                     .withPeer(new RelaySpec.Pinned(observerId))
                     .withPeer(new RelaySpec.OtherRelay(RELAY_A, url(portA), false));
             try (RunningRelay relayB = launcher.start(b, dir, deadline);
                     RunningRelay relayA = launcher.start(a, dir, deadline);
                     BenchClient client = new BenchClient(2)) {
-                return measure(load, warmCorpora, observerId, relayA, relayB, client, deadline);
+                return measure(load, observerId, relayA, relayB, client, deadline);
             }
         });
     }
 
-    private static RelayResult measure(LoadSet load, List<EventCorpus> warmCorpora, PeerIdentity observerId,
-            RunningRelay relayA, RunningRelay relayB, BenchClient client, Deadline deadline) throws BenchFailure {
+    private static RelayResult measure(LoadSet load, PeerIdentity observerId, RunningRelay relayA,
+            RunningRelay relayB, BenchClient client, Deadline deadline) throws BenchFailure {
         int max = load.maxMessageSize();
         List<Arrivals> loadArrivals = new ArrayList<>();
         List<Arrivals> warmArrivals = new ArrayList<>();
         for (int i = 0; i < load.corpora().size(); i++) {
             EventCorpus c = load.corpora().get(i);
+            EventCorpus warmUp = load.warmUpCorpora().get(i);
             Arrivals arrivals = new Arrivals(c.count());
-            Arrivals warm = new Arrivals(1);
+            Arrivals warm = new Arrivals(warmUp.count());
             loadArrivals.add(arrivals);
             warmArrivals.add(warm);
             ListeningPeer observer = ListeningPeer.observer(observerId, c.group(), OBSERVER_WINDOW,
                     (long) OBSERVER_WINDOW * load.maxLineBytes(), max,
-                    Map.of(c.origin().serverId(), arrivals, warmCorpora.get(i).origin().serverId(), warm));
+                    Map.of(c.origin().serverId(), arrivals, warmUp.origin().serverId(), warm));
             deadline.await(client.open(relayB.target(), observerId, c.group(), observer, max),
                     "the observer's stream to B in " + c.group());
             deadline.await(observer.ready(), "B's HELLO to the observer in " + c.group());
         }
 
-        LoadPhase warmUp = new LoadPhase("relay warm-up",
-                warmCorpora.stream().map(c -> new LoadPeer(c.origin(), c, max)).toList());
-        warmUp.open(client, relayA.target(), max, deadline);
-        warmUp.start(0);
-        warmUp.awaitAcknowledged(deadline);
+        IngestBench.send("relay warm-up", load.newWarmUpPeers(), 0, load, relayA, client, deadline);
         deadline.await(Deadline.all(warmArrivals.stream().map(Arrivals::all).toList()),
-                "the warm-up events to pass from A to B (A dialing B, B fetching A's key)");
-        warmUp.end();
+                "the warm-up events to pass from A to B (A dialing B, B fetching A's key)",
+                () -> "relay warm-up: " + warmArrivals.stream().mapToInt(Arrivals::count).sum() + " events stored at B");
 
         LoadPhase phase = new LoadPhase("relay", load.newPeers());
         phase.open(client, relayA.target(), max, deadline);

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code stalled}: a peer opens a stream and never grants CREDIT while the load is stored in its
  * group through a second peer's stream. The relay may send the stalled peer nothing, must keep its
  * stream open (it answers PINGs), and must not queue the events in memory: the log is the outbound
- * queue (§5), so its heap after a forced GC stays where it was before the load.
+ * queue (§5), so its heap after a forced GC stays where it was before the load (measured after
+ * the warm-up load, in another group, so that start-up allocations are not counted as growth).
  */
 final class StalledBench {
     static final String GROUP = "g!stalled";
@@ -22,7 +23,7 @@ final class StalledBench {
     /** The load for this scenario: one stream into {@link #GROUP}. */
     static LoadSet sign(LoadShape shape, long seed) throws BenchFailure {
         LoadShape one = new LoadShape(shape.events(), shape.size(), 1, shape.window(), shape.rate());
-        return LoadSet.sign(one, List.of(GROUP), "load", seed);
+        return LoadSet.sign(one, List.of(GROUP), IngestBench.WARM_UP_GROUPS, seed);
     }
 
     StalledResult run(LoadSet load, Deadline deadline) throws BenchFailure {
@@ -35,6 +36,7 @@ final class StalledBench {
                 deadline.await(client.open(relay.target(), stalledId, GROUP, stalled, load.maxMessageSize()),
                         "the stalled peer's stream to open");
                 deadline.await(stalled.ready(), "the relay's HELLO on the stalled stream");
+                IngestBench.warmUp("stalled", load, relay, client, deadline);
                 LoadPhase phase = new LoadPhase("stalled", load.newPeers());
                 phase.open(client, relay.target(), load.maxMessageSize(), deadline);
                 MemorySample before = relay.memory();

@@ -25,7 +25,8 @@ class ScenarioEndToEndTest {
 
     @Test
     void everyIngestedEventIsAcknowledgedAndStoredOnEveryStream() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(2000, 128, 2, 64, 0), LoadSet.groups("it", 2), "load", SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(2000, 128, 2, 64, 0), LoadSet.groups("it", 2),
+                IngestBench.WARM_UP_GROUPS, SEED);
         IngestResult r = new IngestBench(relays).ingest(load, deadline("ingest"));
         assertEquals(2000, r.load().events());
         assertEquals(2000, r.load().latency().count(), "one ACK latency per event");
@@ -33,11 +34,13 @@ class ScenarioEndToEndTest {
         assertEquals(1000, only(held, "g!it-1", "load-1.bench").contiguousSeq());
         assertEquals(1000, only(held, "g!it-2", "load-2.bench").contiguousSeq());
         assertEquals(1000, only(held, "g!it-2", "load-2.bench").count());
+        assertEquals(1000, only(held, "g!warmup", LoadSet.WARM_UP_ID).count(), "warmed up with its own events first");
     }
 
     @Test
     void aPacedStreamStillDeliversEveryEvent() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(200, 64, 1, 16, 2000), LoadSet.groups("paced", 1), "load", SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(200, 64, 1, 16, 2000), LoadSet.groups("paced", 1),
+                IngestBench.WARM_UP_GROUPS, SEED);
         IngestResult r = new IngestBench(relays).ingest(load, deadline("ingest"));
         assertEquals(200, r.load().latency().count());
         assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!paced-1", "load-1.bench").count());
@@ -45,7 +48,8 @@ class ScenarioEndToEndTest {
 
     @Test
     void theSameEventsSentAgainAreAcknowledgedButNotStoredTwice() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(500, 64, 1, 32, 0), LoadSet.groups("dup", 1), "load", SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(500, 64, 1, 32, 0), LoadSet.groups("dup", 1),
+                IngestBench.WARM_UP_GROUPS, SEED);
         DuplicatesResult r = new IngestBench(relays).duplicates(load, deadline("duplicates"));
         assertEquals(500, r.first().latency().count());
         assertEquals(500, r.again().latency().count());
@@ -65,14 +69,14 @@ class ScenarioEndToEndTest {
 
     @Test
     void eventsSentIntoRelayAAreSeenAsBForwardsThemOnceStored() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(300, 64, 1, 32, 0), RelayBench.groups(1), "load", SEED);
+        LoadSet load = RelayBench.sign(new LoadShape(300, 64, 1, 32, 0), SEED);
         RelayResult r = new RelayBench(relays).run(load, deadline("relay"));
         assertEquals(300, r.endToEnd().latency().count(), "every event arrived from B");
         assertEquals(300, r.ackAtA().count());
         Map<String, OriginState> atB = relays.storedAtClose.get("relay-b.bench").get("g!relay-1").stream()
                 .collect(Collectors.toMap(OriginState::originServer, s -> s));
         assertEquals(300, atB.get("load-1.bench").contiguousSeq());
-        assertEquals(1, atB.get("warmup.bench").count(), "the warm-up event took the same path first");
+        assertEquals(300, atB.get(LoadSet.WARM_UP_ID).count(), "the warm-up events took the same path first");
     }
 
     @Test
