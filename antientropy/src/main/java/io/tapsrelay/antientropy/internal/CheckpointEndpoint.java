@@ -4,6 +4,7 @@ import io.tapsrelay.frames.ErrorCode;
 import io.tapsrelay.frames.Frame;
 import io.tapsrelay.frames.FrameType;
 import io.tapsrelay.frames.OriginView;
+import io.tapsrelay.frames.SeqRange;
 import io.tapsrelay.relay.engine.EventIntake;
 import io.tapsrelay.relay.engine.IntakeResult;
 import io.tapsrelay.relay.engine.OfferedEvent;
@@ -102,7 +103,7 @@ public final class CheckpointEndpoint implements UnaryEndpoint {
                 .collect(Collectors.toMap(OriginView::originServer, Function.identity()));
         // The view and the shortfall are read after the offered events are stored, as §7 asks.
         List<OriginView> mine = Views.of(store, group, callerView, Map.of());
-        Map<String, List<io.tapsrelay.frames.SeqRange>> lacking = Shortfall.of(store.originStates(group),
+        Map<String, List<SeqRange>> lacking = Shortfall.of(store.originStates(group),
                 Shortfall.known(ok.view().origins()), Map.of());
         EventPacker.Packed packed = EventPacker.pack(store, group, selfId, lacking, responseLimit, 2L + errors.size());
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,

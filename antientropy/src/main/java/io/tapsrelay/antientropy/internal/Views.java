@@ -8,6 +8,7 @@ import io.tapsrelay.relay.store.OriginState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds this relay's CHECKPOINT view of a group (§7) from the store: one entry per origin held, with
@@ -42,7 +43,7 @@ final class Views {
                 missing.addAll(store.missingRanges(group, s.originServer(), s.contiguousSeq() + 1, s.maxSeq(), budget));
             }
             missing.addAll(extraMissing.getOrDefault(s.originServer(), List.of()));
-            missing = Ranges.merge(missing).stream().map(r -> Ranges.clip(r, s.maxSeq())).filter(r -> r != null).toList();
+            missing = Ranges.merge(missing).stream().map(r -> Ranges.clip(r, s.maxSeq())).filter(Objects::nonNull).toList();
             budget -= missing.size();
             out.add(new OriginView(s.originServer(), s.maxSeq(), s.contiguousSeq(), s.count(), s.prefixHash().hex(),
                     missing, blockHashes(store, group, s, other.get(s.originServer()))));
