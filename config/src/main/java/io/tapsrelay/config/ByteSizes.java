@@ -13,35 +13,16 @@ public final class ByteSizes {
     public static final String EXPECTED =
             "a byte count or a number with an IEC unit (B, KiB, MiB, GiB) such as 16384, 512B, 16KiB or 4MiB";
 
-    private static final String[] UNITS = {"GiB", "MiB", "KiB", "B"};
-    private static final long[] UNIT_BYTES = {1L << 30, 1L << 20, 1L << 10, 1L};
+    // Largest first, so format() picks the largest unit that divides exactly.
+    private static final UnitScale SCALE =
+            new UnitScale(new String[] {"GiB", "MiB", "KiB", "B"}, new long[] {1L << 30, 1L << 20, 1L << 10, 1L});
 
     private ByteSizes() {}
 
     /** Parses a size; empty when {@code text} is not one, or overflows a {@code long}. */
     public static Optional<Long> tryParse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        int digits = Digits.count(text);
-        long amount = digits == 0 ? -1 : Digits.value(text, digits);
-        if (amount < 0) {
-            return Optional.empty();
-        }
-        String unit = text.substring(digits);
-        if (unit.isEmpty()) {
-            return Optional.of(amount);
-        }
-        for (int i = 0; i < UNITS.length; i++) {
-            if (UNITS[i].equals(unit)) {
-                try {
-                    return Optional.of(Math.multiplyExact(amount, UNIT_BYTES[i]));
-                } catch (ArithmeticException tooLarge) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        java.util.OptionalLong bytes = SCALE.parse(text, true);
+        return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.empty();
     }
 
     /**
@@ -64,12 +45,10 @@ public final class ByteSizes {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative size: " + bytes);
         }
-        if (bytes > 0) {
-            for (int i = 0; i < UNITS.length - 1; i++) {
-                if (bytes % UNIT_BYTES[i] == 0) {
-                    return (bytes / UNIT_BYTES[i]) + UNITS[i];
-                }
-            }
+        // Whole KiB, MiB or GiB when exact; "B" adds nothing over the plain count.
+        String exact = SCALE.formatExact(bytes, SCALE.unitCount() - 1);
+        if (exact != null) {
+            return exact;
         }
         return Long.toString(bytes);
     }

@@ -13,32 +13,15 @@ public final class Durations {
     public static final String EXPECTED = "a number with a unit such as 500ms, 30s, 5m, 2h or 30d";
 
     // Largest first, so format() picks the largest unit that divides exactly.
-    private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
-    private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    private static final UnitScale SCALE = new UnitScale(new String[] {"d", "h", "m", "s", "ms"},
+            new long[] {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L});
 
     private Durations() {}
 
     /** Parses the human form; empty when {@code text} is not one, or overflows. */
     public static Optional<Duration> tryParse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        int digits = Digits.count(text);
-        long amount = digits == 0 ? -1 : Digits.value(text, digits);
-        if (amount < 0) {
-            return Optional.empty();
-        }
-        String unit = text.substring(digits);
-        for (int i = 0; i < UNITS.length; i++) {
-            if (UNITS[i].equals(unit)) {
-                try {
-                    return Optional.of(Duration.ofMillis(Math.multiplyExact(amount, UNIT_MILLIS[i])));
-                } catch (ArithmeticException tooLong) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        java.util.OptionalLong millis = SCALE.parse(text, false);
+        return millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty();
     }
 
     /**
@@ -66,11 +49,6 @@ public final class Durations {
         if (millis == 0) {
             return "0s";
         }
-        for (int i = 0; i < UNITS.length; i++) {
-            if (millis % UNIT_MILLIS[i] == 0) {
-                return (millis / UNIT_MILLIS[i]) + UNITS[i];
-            }
-        }
-        throw new AssertionError("ms divides every millisecond count");
+        return SCALE.formatExact(millis, SCALE.unitCount());
     }
 }
