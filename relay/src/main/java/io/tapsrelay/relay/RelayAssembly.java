@@ -1,5 +1,6 @@
 package io.tapsrelay.relay;
 
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.tapsrelay.config.ClientConfig;
 import io.tapsrelay.config.FederationMode;
 import io.tapsrelay.config.PeerConfig;
@@ -22,6 +23,7 @@ import io.tapsrelay.relay.spi.ExtensionRoutes;
 import io.tapsrelay.relay.spi.RelayContext;
 import io.tapsrelay.relay.spi.RelayExtension;
 import io.tapsrelay.relay.http.ServerOptions;
+import io.tapsrelay.relay.http.TlsContexts;
 import io.tapsrelay.relay.identity.ClientTokens;
 import io.tapsrelay.relay.identity.FederationAccessPolicy;
 import io.tapsrelay.relay.identity.LocalTokens;
@@ -75,8 +77,11 @@ final class RelayAssembly {
             String localToken = LocalTokens.loadOrCreate(tokenFile);
             Path adminTokenFile = dataDir.resolve("admin-token");
             String adminToken = LocalTokens.loadOrCreate(adminTokenFile);
+            SslContext serverTls = config.tls().enabled()
+                    ? TlsContexts.forServer(config.tls().certFile(), config.tls().keyFile())
+                    : null;
             runtime = new RelayRuntime(config);
-            return wire(store, keys, tokenFile, localToken, adminTokenFile, adminToken, runtime);
+            return wire(store, keys, tokenFile, localToken, adminTokenFile, adminToken, runtime, serverTls);
         } catch (IOException | RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -87,7 +92,7 @@ final class RelayAssembly {
     }
 
     private Relay wire(EventStore store, SigningKeys keys, Path tokenFile, String localToken, Path adminTokenFile,
-            String adminToken, RelayRuntime rt) {
+            String adminToken, RelayRuntime rt, SslContext serverTls) {
         String self = config.serverId();
         Map<String, Map<String, byte[]>> pinned = new HashMap<>();
         for (PeerConfig p : config.peers()) {
@@ -164,7 +169,7 @@ final class RelayAssembly {
         }
         DrainGate gate = new DrainGate();
         ServerOptions options = new ServerOptions("federation", config.federation().maxConcurrentStreams(),
-                1 << 20, Math.max(65_536, (int) send.maxBodyBytes()), null);
+                1 << 20, Math.max(65_536, (int) send.maxBodyBytes()), serverTls);
         HttpServer server = HttpServer.start(rt.transport(), config.listen().host(), config.listen().port(), options,
                 federationRoutes.build(), gate);
         HttpServer adminServer;

@@ -1,9 +1,11 @@
 package io.tapsrelay.relay;
 
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandler;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.tapsrelay.config.RelayConfig;
 import io.tapsrelay.relay.client.PeerConnections;
 import io.tapsrelay.relay.http.NettyTransport;
+import io.tapsrelay.relay.http.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -30,14 +32,17 @@ final class RelayRuntime implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final PeerConnections connections;
 
-    RelayRuntime(RelayConfig config) {
+    /** @throws IOException when {@code tls.ca_file} cannot be read (the message names it) */
+    RelayRuntime(RelayConfig config) throws IOException {
+        // Read before any thread starts, so a bad CA file leaves nothing to close.
+        SslContext peerTls = TlsContexts.forPeers(config.tls().caFile());
         this.cores = Runtime.getRuntime().availableProcessors();
         this.transport = new NettyTransport(cores);
         // Signature checks are CPU-bound: one thread a core, so they never crowd out the event loops for long.
         this.verifiers = Executors.newFixedThreadPool(cores, daemon("taps-verify"));
         this.io = Executors.newFixedThreadPool(2, daemon("taps-read"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("taps-timer"));
-        this.connections = new PeerConnections(transport, null, Duration.ofSeconds(5));
+        this.connections = new PeerConnections(transport, peerTls, Duration.ofSeconds(5));
     }
 
     int cores() {
