@@ -1,5 +1,6 @@
 package io.tapsrelay.cli;
 
+import io.tapsrelay.cli.client.ClientTrust;
 import io.tapsrelay.cli.client.EventSender;
 import io.tapsrelay.cli.client.SendOutcome;
 import io.tapsrelay.cli.client.SendRequest;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +101,11 @@ public final class SendCommand implements Callable<Integer> {
             description = "The relay's configuration file, for the default URL and token.")
     Path config;
 
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "PEM CA certificates to trust for an https relay. Default: tls.ca_file of the"
+                    + " configuration, else the JVM's trust store.")
+    Path caFile;
+
     private final InputStream stdin;
 
     public SendCommand() {
@@ -157,7 +164,17 @@ public final class SendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        SendOutcome outcome = new EventSender(CONNECT_TIMEOUT, ANSWER_TIMEOUT).send(request);
+        SSLContext tls = null;
+        Path trusted = caFile != null ? caFile : relayConfig.tls().caFile();
+        if (trusted != null) {
+            try {
+                tls = ClientTrust.trusting(trusted, caFile != null ? "--ca-file" : "tls.ca_file");
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        SendOutcome outcome = new EventSender(CONNECT_TIMEOUT, ANSWER_TIMEOUT, tls).send(request);
         return report(outcome);
     }
 

@@ -14,10 +14,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
- * Posts one event to a relay's {@code /send} as a client (PROTOCOL.md §4), with a bearer token,
- * over HTTP/1.1, which the relay serves for one-shot requests. Nothing is retried here: a caller
+ * Posts one event to a relay's {@code /send} as a client (PROTOCOL.md §4), with a bearer token:
+ * over HTTP/1.1 to an {@code http} URL, which the relay serves for one-shot requests, and over
+ * HTTP/2 to an {@code https} URL, since a relay serving TLS negotiates only {@code h2}. Nothing is retried here: a caller
  * that retries with the same {@code event_id} gets the first {@code origin_seq} back.
  *
  * <p>Thread-safe; one instance can post many events.
@@ -35,11 +37,22 @@ public final class EventSender {
      *     after its disk sync, which is normally milliseconds
      */
     public EventSender(Duration connectTimeout, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder()
+        this(connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param tlsOrNull the TLS context for {@code https} URLs, e.g. {@link ClientTrust#trusting}
+     *     a private CA; null for the JVM's default trust store
+     */
+    public EventSender(Duration connectTimeout, Duration requestTimeout, SSLContext tlsOrNull) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tlsOrNull != null) {
+            builder.sslContext(tlsOrNull);
+        }
+        this.http = builder.build();
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
@@ -51,6 +64,7 @@ public final class EventSender {
     public SendOutcome send(SendRequest request) throws InterruptedException {
         URI uri = request.sendUri();
         HttpRequest post = HttpRequest.newBuilder(uri)
+                .version("https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .timeout(requestTimeout)
                 .header("Content-Type", FRAMES_MEDIA_TYPE)
                 .header("Accept", FRAMES_MEDIA_TYPE + ", application/problem+json")
