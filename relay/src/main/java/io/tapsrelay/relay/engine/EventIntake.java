@@ -42,6 +42,7 @@ public final class EventIntake {
     private final Executor verifiers;
     private final int parallelism;
     private final List<StoredListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RejectionListener> rejectionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final IntakeCounters counters = new IntakeCounters();
 
     public EventIntake(EventStore store, PeerKeyResolver keys, Executor verifiers, int parallelism) {
@@ -54,6 +55,11 @@ public final class EventIntake {
     /** Registers a listener told of every newly stored event. */
     public void addListener(StoredListener listener) {
         listeners.add(listener);
+    }
+
+    /** Registers a listener told of every event a peer offered and intake refused. */
+    public void addRejectionListener(RejectionListener listener) {
+        rejectionListeners.add(listener);
     }
 
     /** Counters of what intake has seen, for metrics. */
@@ -168,6 +174,11 @@ public final class EventIntake {
                     }
                 }
                 counters.count(r);
+                if (fromPeer != null && r instanceof IntakeResult.Rejected rej) {
+                    for (RejectionListener l : rejectionListeners) {
+                        l.onRejected(fromPeer, rej);
+                    }
+                }
                 out.add(r);
             }
             if (!stored.isEmpty()) {
