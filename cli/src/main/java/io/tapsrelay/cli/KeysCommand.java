@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
         name = "keys",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Make Ed25519 signing keys for a relay.",
-        subcommands = {KeysGenerateCommand.class},
+        description = "Make Ed25519 signing keys for a relay, and rotate a running relay's key.",
+        subcommands = {KeysGenerateCommand.class, KeysRotateCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExample:%n",
-        footer = "  tapsrelay keys generate --out ./data/signing-key.pem")
+        footer = {"  tapsrelay keys generate --out ./data/signing-key.pem", "  tapsrelay keys rotate --config relay.yaml"})
 public final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

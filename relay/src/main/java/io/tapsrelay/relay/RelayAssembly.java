@@ -7,6 +7,7 @@ import io.tapsrelay.config.PeerConfig;
 import io.tapsrelay.config.RelayConfig;
 import io.tapsrelay.relay.admin.AdminAuth;
 import io.tapsrelay.relay.admin.AdminEndpoints;
+import io.tapsrelay.relay.admin.KeyRotationEndpoint;
 import io.tapsrelay.relay.admin.RelayReport;
 import io.tapsrelay.relay.endpoints.DiscoveryEndpoints;
 import io.tapsrelay.relay.endpoints.SendEndpoint;
@@ -26,6 +27,7 @@ import io.tapsrelay.relay.http.ServerOptions;
 import io.tapsrelay.relay.http.TlsContexts;
 import io.tapsrelay.relay.identity.ClientTokens;
 import io.tapsrelay.relay.identity.FederationAccessPolicy;
+import io.tapsrelay.relay.identity.KeyRotation;
 import io.tapsrelay.relay.identity.LocalTokens;
 import io.tapsrelay.relay.identity.RequestAuthenticator;
 import io.tapsrelay.relay.identity.SigningKeys;
@@ -146,6 +148,9 @@ final class RelayAssembly {
         Router.Builder adminRoutes = Router.builder()
                 .route("GET", "/_taps/admin/status", new Route.Unary(adminAuth.guard(adminEndpoints.status()), 0, null))
                 .route("GET", "/metrics", new Route.Unary(adminAuth.guard(adminEndpoints.metrics()), 0, null));
+        KeyRotation rotation = new KeyRotation(keys);
+        adminRoutes.route("POST", "/_taps/admin/keys/rotate",
+                new Route.Unary(adminAuth.guard(new KeyRotationEndpoint(rotation, rt.io())), 1024, null));
         RelayContext context = new RelayContext(self, config, store, intake, keys, rt.connections(), auth,
                 rt.verifiers(), rt.timer(), registry, clock);
         ExtensionRoutes routes = new ExtensionRoutes() {
@@ -183,6 +188,8 @@ final class RelayAssembly {
         Relay relay = new Relay(config, rt, store, keys, registry, dialer, server, tokenFile, intake, publisher,
                 gate, adminServer, adminTokenFile, extensions);
         dialer.start();
+        // The timer dies with the runtime's, so the relay's close needs nothing more.
+        rotation.start(rt.timer(), config.signing().rotationInterval());
         for (RelayExtension e : extensions) {
             e.start();
         }

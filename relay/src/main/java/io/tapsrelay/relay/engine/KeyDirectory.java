@@ -9,11 +9,14 @@ import io.tapsrelay.relay.store.CachedKey;
 import io.tapsrelay.relay.store.EventStore;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -22,13 +25,18 @@ import java.util.logging.Logger;
  * cached durably in the store, and keys fetched from the origin's {@code /keys/current} — at the
  * configured peer URL, or {@code https://<server id>} for an origin that is not configured.
  *
- * <p>Decoded keys stay in memory, so the common case answers with a completed future. Concurrent
- * look-ups of one server share a single fetch, and a server whose fetch failed is not asked again
- * for {@link #REFETCH_AFTER_MS}. Results complete on {@code verifiers}, never on an event loop.
+ * <p>Decoded keys stay in memory with their expiry, so the common case answers with a completed
+ * future and a retired key stops verifying at its {@code expired_ts}. Concurrent look-ups of one
+ * server share a single fetch. A key id the server's document did not hold (or whose fetch failed)
+ * is not asked for again for {@link #REFETCH_AFTER_MS}; a key id not yet looked up is, because a
+ * peer that rotated signs with a key nobody has seen yet, but never sooner than
+ * {@link #MIN_FETCH_GAP_MS} after the last fetch of that server (such a look-up waits for the gap),
+ * so a stream of made-up key ids cannot turn into a storm of fetches. Results complete on {@code verifiers}, never on an event loop.
  */
 public final class KeyDirectory implements PeerKeyResolver {
     private static final Logger LOG = Logger.getLogger(KeyDirectory.class.getName());
     static final long REFETCH_AFTER_MS = 10_000;
+    static final long MIN_FETCH_GAP_MS = 1_000;
     private static final String KEYS_PATH = "/_taps/federation/keys/current";
 
     /** Fetches a document from a base URL and path; the relay's HTTP/2 client does it. */
@@ -45,9 +53,28 @@ public final class KeyDirectory implements PeerKeyResolver {
     private final Fetcher fetcher;
     private final Executor verifiers;
     private final Clock clock;
-    private final Map<String, Ed25519Keys.PublicKey> decoded = new ConcurrentHashMap<>();
+    private final Map<String, Known> decoded = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> fetches = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastFailure = new ConcurrentHashMap<>();
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+
+    /** A decoded key and the unix ms from which it no longer verifies (0: until further notice). */
+    private record Known(Ed25519Keys.PublicKey key, long validUntil) {
+        boolean validAt(long now) {
+            return validUntil == 0 || now < validUntil;
+        }
+    }
+
+    /**
+     * The last fetch of one server's keys: when it finished, and the key ids still unknown after
+     * it. Replaced whole, never changed in place.
+     */
+    private record Attempt(long at, Set<String> missing) {
+        Attempt with(String keyId) {
+            Set<String> more = new HashSet<>(missing);
+            more.add(keyId);
+            return new Attempt(at, Set.copyOf(more));
+        }
+    }
 
     public KeyDirectory(String selfId, SigningKeys ownKeys, Map<String, Map<String, byte[]>> pinned,
             Function<String, Optional<String>> peerUrl, EventStore store, Fetcher fetcher, Executor verifiers,
@@ -68,41 +95,101 @@ public final class KeyDirectory implements PeerKeyResolver {
         if (known.isPresent() || serverId.equals(selfId) || pinned.containsKey(serverId)) {
             return CompletableFuture.completedFuture(known);
         }
-        Long failedAt = lastFailure.get(serverId);
-        if (failedAt != null && clock.millis() - failedAt < REFETCH_AFTER_MS) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> shared = fetches.putIfAbsent(serverId, mine);
+        CompletableFuture<Void> shared = fetches.get(serverId);
         if (shared == null) {
-            shared = mine;
-            fetch(serverId).whenComplete((ok, error) -> {
-                fetches.remove(serverId, mine);
-                mine.complete(null);
-            });
+            long delay = fetchDelay(serverId, keyId);
+            if (delay < 0) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            shared = fetches.putIfAbsent(serverId, mine);
+            if (shared == null) {
+                shared = mine;
+                CompletableFuture<Void> gap = delay == 0 ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> {},
+                                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, verifiers));
+                gap.thenCompose(v -> fetch(serverId)).whenComplete((ok, error) -> {
+                    attempts.put(serverId, new Attempt(clock.millis(), Set.of()));
+                    fetches.remove(serverId, mine);
+                    mine.complete(null);
+                });
+            }
         }
-        return shared.thenApplyAsync(ok -> known(serverId, keyId), verifiers);
+        return shared.thenApplyAsync(ok -> {
+            Optional<Ed25519Keys.PublicKey> found = known(serverId, keyId);
+            if (found.isEmpty()) {
+                attempts.computeIfPresent(serverId, (id, a) -> a.with(keyId));
+            }
+            return found;
+        }, verifiers);
+    }
+
+    /**
+     * For a look-up of {@code keyId} that missed: how many ms to wait before fetching
+     * {@code serverId}'s document (the rest of the minimum gap since its last fetch), or -1 when the
+     * last fetch already showed the key unknown and the miss stands.
+     */
+    private long fetchDelay(String serverId, String keyId) {
+        Attempt last = attempts.get(serverId);
+        if (last == null) {
+            return 0;
+        }
+        long since = clock.millis() - last.at();
+        if (last.missing().contains(keyId) && since < REFETCH_AFTER_MS) {
+            return -1;
+        }
+        // A key id not seen yet waits for the gap to pass instead of being refused: the event that
+        // carries it is most likely from a peer that has just rotated.
+        return Math.max(0, MIN_FETCH_GAP_MS - since);
     }
 
     private Optional<Ed25519Keys.PublicKey> known(String serverId, String keyId) {
+        long now = clock.millis();
+        if (serverId.equals(selfId)) {
+            // Own keys are not cached here: SigningKeys knows at every moment which of them still verify.
+            return ownKeys.publicKeyFor(keyId).flatMap(Ed25519Keys::publicKey);
+        }
         String k = serverId + ' ' + keyId;
-        Ed25519Keys.PublicKey hit = decoded.get(k);
+        Known hit = decoded.get(k);
         if (hit != null) {
-            return Optional.of(hit);
+            return hit.validAt(now) ? Optional.of(hit.key()) : Optional.empty();
         }
         Optional<byte[]> raw;
-        if (serverId.equals(selfId)) {
-            raw = ownKeys.publicKeyFor(keyId);
-        } else if (pinned.containsKey(serverId)) {
+        long validUntil = 0;
+        if (pinned.containsKey(serverId)) {
             raw = Optional.ofNullable(pinned.get(serverId).get(keyId));
         } else {
-            raw = store.peerKey(serverId, keyId)
-                    .filter(c -> c.validUntilMillis() == 0 || c.validUntilMillis() > clock.millis())
-                    .map(CachedKey::publicKey);
+            Optional<CachedKey> cached = store.peerKey(serverId, keyId);
+            validUntil = cached.map(CachedKey::validUntilMillis).orElse(0L);
+            raw = cached.filter(c -> c.validUntilMillis() == 0 || c.validUntilMillis() > now).map(CachedKey::publicKey);
         }
         Optional<Ed25519Keys.PublicKey> key = raw.flatMap(Ed25519Keys::publicKey);
-        key.ifPresent(pk -> decoded.put(k, pk));
+        long until = validUntil;
+        key.ifPresent(pk -> decoded.put(k, new Known(pk, until)));
         return key;
+    }
+
+    /**
+     * Forgets the keys of {@code serverId} held in memory, so the next look-up reads what the
+     * document just said; a key used since start that the document no longer lists at all (it
+     * expired at the peer) is saved as expired, since it was cached as current without an expiry.
+     */
+    private void expireKeysMissingFrom(String serverId, KeysDocument.ParsedKeys doc) {
+        String prefix = serverId + ' ';
+        Set<String> listed = new HashSet<>();
+        listed.add(doc.keyId());
+        doc.oldKeys().forEach(old -> listed.add(old.keyId()));
+        long now = clock.millis();
+        for (String k : Set.copyOf(decoded.keySet())) {
+            if (!k.startsWith(prefix)) {
+                continue;
+            }
+            String keyId = k.substring(prefix.length());
+            Known gone = decoded.remove(k);
+            if (gone != null && !listed.contains(keyId) && gone.validAt(now)) {
+                store.peerKey(serverId, keyId).ifPresent(c -> store.savePeerKey(serverId, keyId, c.publicKey(), now));
+            }
+        }
     }
 
     private CompletableFuture<Void> fetch(String serverId) {
@@ -118,12 +205,11 @@ public final class KeyDirectory implements PeerKeyResolver {
             for (RetiredKey old : doc.oldKeys()) {
                 store.savePeerKey(serverId, old.keyId(), old.publicKey(), old.expiredTs());
             }
-            lastFailure.remove(serverId);
+            expireKeysMissingFrom(serverId, doc);
             LOG.info(() -> "event=peer-keys-fetched peer=" + serverId + " key_id=" + doc.keyId()
                     + " old_keys=" + doc.oldKeys().size());
         }, verifiers).whenComplete((ok, error) -> {
             if (error != null) {
-                lastFailure.put(serverId, clock.millis());
                 LOG.warning(() -> "event=peer-keys-fetch-failed peer=" + serverId + " url=" + base
                         + " error=\"" + error.getMessage() + "\"");
             }
