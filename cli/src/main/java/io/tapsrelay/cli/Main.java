@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             SendCommand.class,
             RepairCommand.class,
             DigestCommand.class,
+            PeersCommand.class,
+            StatusCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
