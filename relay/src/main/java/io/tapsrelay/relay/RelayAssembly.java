@@ -19,6 +19,8 @@ import io.tapsrelay.relay.http.MediaTypes;
 import io.tapsrelay.relay.http.Route;
 import io.tapsrelay.relay.http.RequestGate;
 import io.tapsrelay.relay.http.Router;
+import io.tapsrelay.relay.metrics.StreamMetrics;
+import io.tapsrelay.relay.metrics.StreamReport;
 import io.tapsrelay.relay.spi.AdminReport;
 import io.tapsrelay.relay.spi.ExtensionRoutes;
 import io.tapsrelay.relay.spi.RelayContext;
@@ -31,6 +33,12 @@ import io.tapsrelay.relay.identity.KeyRotation;
 import io.tapsrelay.relay.identity.LocalTokens;
 import io.tapsrelay.relay.identity.RequestAuthenticator;
 import io.tapsrelay.relay.identity.SigningKeys;
+import io.tapsrelay.relay.quota.PeerAdminEndpoints;
+import io.tapsrelay.relay.quota.PeerQuarantine;
+import io.tapsrelay.relay.quota.PeerQuotas;
+import io.tapsrelay.relay.quota.QuarantinedStreams;
+import io.tapsrelay.relay.quota.QuotaReport;
+import io.tapsrelay.relay.quota.StreamLimit;
 import io.tapsrelay.relay.store.EventStore;
 import io.tapsrelay.relay.store.RocksEventStore;
 import io.tapsrelay.relay.stream.PeerDialer;
@@ -109,20 +117,27 @@ final class RelayAssembly {
         EventIntake intake = new EventIntake(store, keyDirectory, rt.verifiers(), rt.cores());
         SessionRegistry registry = new SessionRegistry(self);
         intake.addListener(registry);
+        PeerQuotas quotas = new PeerQuotas(config.limits(), config.federation().maxMessageSize() + 1L, System::nanoTime);
+        PeerQuarantine quarantine = new PeerQuarantine(store, clock, config.limits().quarantineThreshold(),
+                config.limits().quarantineWindow(), new QuarantinedStreams(registry));
+        intake.addRejectionListener(quarantine);
         SessionSettings settings = new SessionSettings(self, DiscoveryEndpoints.PROTOCOL_VERSION,
                 DiscoveryEndpoints.CAPABILITIES, config.federation().supportedGroups(),
                 config.federation().maxMessageSize(), config.credit().windowEvents(), config.credit().windowBytes(),
                 config.keepalive().interval(), config.keepalive().timeout());
-        SessionFactory sessions = new SessionFactory(settings, intake, store, rt.io(), registry);
+        StreamMetrics streamMetrics = new StreamMetrics();
+        SessionFactory sessions = new SessionFactory(settings, intake, store, rt.io(), registry, streamMetrics,
+                quotas);
         PeerDialer dialer = new PeerDialer(self, config.peers(), config.federation().supportedGroups(), store,
-                registry, sessions, rt::openStream, keys::current, rt.timer(), clock);
+                registry, sessions, rt::openStream, keys::current, rt.timer(), clock,
+                id -> config.federation().isBlocked(id) || quarantine.isQuarantined(id));
         intake.addListener((group, events, from) -> dialer.nudge());
         LocalPublisher publisher = new LocalPublisher(self, store, keys::current, rt.verifiers(), clock,
                 List.of(registry, (group, events, from) -> dialer.nudge()));
 
         Set<String> peerIds = config.peers().stream().map(PeerConfig::serverId).collect(Collectors.toSet());
         FederationAccessPolicy policy = new FederationAccessPolicy(config.federation().mode() == FederationMode.OPEN,
-                peerIds, Set.copyOf(config.federation().blocked()), origin -> false);
+                peerIds, Set.copyOf(config.federation().blocked()), quarantine::isQuarantined);
         RequestAuthenticator auth = new RequestAuthenticator(self, policy, keyDirectory,
                 config.federation().requestSkew(), clock);
         List<ClientTokens.Entry> clientEntries = config.clients().stream()
@@ -130,7 +145,7 @@ final class RelayAssembly {
                 .toList();
         ClientTokens clients = new ClientTokens(clientEntries, localToken);
         SendEndpoint send = new SendEndpoint(self, config.federation().maxMessageSize(), auth, clients, intake,
-                publisher, rt.verifiers());
+                publisher, rt.verifiers(), quotas);
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(self, config.publicUrl(), Relay.SOFTWARE,
                 config.federation().supportedGroups(), config.federation().maxMessageSize(), keys);
         String groupPath = "/_taps/federation/encrypted-groups/{groupId}/";
@@ -139,15 +154,23 @@ final class RelayAssembly {
                 .route("GET", "/_taps/federation/caps", new Route.Unary(discovery.caps(), 0, null))
                 .route("GET", "/_taps/federation/keys/current", new Route.Unary(discovery.keys(), 0, null))
                 .route("POST", groupPath + "stream", new Route.Streaming(
-                        new StreamEndpoint(auth, rt.verifiers(), sessions), MediaTypes.FRAMES))
+                        new StreamEndpoint(auth, rt.verifiers(), sessions,
+                                new StreamLimit(registry, config.limits().maxStreamsPerPeer())), MediaTypes.FRAMES))
                 .route("POST", groupPath + "send", new Route.Unary(send, send.maxBodyBytes(), MediaTypes.FRAMES));
         AdminAuth adminAuth = new AdminAuth(adminToken);
         AdminEndpoints adminEndpoints = new AdminEndpoints(rt.io());
         adminEndpoints.add(new RelayReport(self, RelayVersion.VERSION, clock.millis(), store, registry,
                 intake.counters()));
+        adminEndpoints.add(new StreamReport(streamMetrics, registry, store));
+        adminEndpoints.add(new QuotaReport(quotas, quarantine));
         Router.Builder adminRoutes = Router.builder()
                 .route("GET", "/_taps/admin/status", new Route.Unary(adminAuth.guard(adminEndpoints.status()), 0, null))
                 .route("GET", "/metrics", new Route.Unary(adminAuth.guard(adminEndpoints.metrics()), 0, null));
+        PeerAdminEndpoints peerAdmin = new PeerAdminEndpoints(quarantine, rt.io());
+        adminRoutes.route("GET", PeerAdminEndpoints.LIST, new Route.Unary(adminAuth.guard(peerAdmin.list()), 0, null))
+                .route("POST", PeerAdminEndpoints.QUARANTINE,
+                        new Route.Unary(adminAuth.guard(peerAdmin.quarantine()), 4096, null))
+                .route("POST", PeerAdminEndpoints.RELEASE, new Route.Unary(adminAuth.guard(peerAdmin.release()), 1024, null));
         KeyRotation rotation = new KeyRotation(keys);
         adminRoutes.route("POST", "/_taps/admin/keys/rotate",
                 new Route.Unary(adminAuth.guard(new KeyRotationEndpoint(rotation, rt.io())), 1024, null));

@@ -30,6 +30,7 @@ import io.tapsrelay.relay.identity.ClientIdentity;
 import io.tapsrelay.relay.identity.ClientTokens;
 import io.tapsrelay.relay.identity.RequestAuthenticator;
 import io.tapsrelay.relay.identity.RequestSigning;
+import io.tapsrelay.relay.quota.PeerQuotas;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,11 @@ public final class SendEndpoint implements UnaryEndpoint {
     private final EventIntake intake;
     private final LocalPublisher publisher;
     private final Executor verifiers;
+    private final PeerQuotas quotas;
 
     public SendEndpoint(String selfId, int maxMessageSize, RequestAuthenticator authenticator, ClientTokens clients,
-            EventIntake intake, LocalPublisher publisher, Executor verifiers) {
+            EventIntake intake, LocalPublisher publisher, Executor verifiers, PeerQuotas quotas) {
+        this.quotas = quotas;
         this.selfId = selfId;
         this.maxMessageSize = maxMessageSize;
         this.authenticator = authenticator;
@@ -82,7 +85,7 @@ public final class SendEndpoint implements UnaryEndpoint {
                 return done(Problem.forbidden("client " + client.get().name() + " may not post to " + head.groupId())
                         .toResult());
             }
-            return fromClient(head, body);
+            return fromClient(head, body, client.get().name());
         }
         return CompletableFuture.supplyAsync(() -> authenticator.authenticate(head.method(), head.pathWithQuery(),
                         head::header, RequestSigning.bodyHash(body)), verifiers)
@@ -95,7 +98,7 @@ public final class SendEndpoint implements UnaryEndpoint {
                 });
     }
 
-    private CompletableFuture<HttpResult> fromClient(RequestHead head, byte[] body) {
+    private CompletableFuture<HttpResult> fromClient(RequestHead head, byte[] body, String clientName) {
         Parsed p = parse(body, null);
         if (p.error != null) {
             return done(p.error);
@@ -105,6 +108,10 @@ public final class SendEndpoint implements UnaryEndpoint {
         if (v.isPresent()) {
             return done(error(v.get().code(), v.get().message(), p.event.id()));
         }
+        long clientWait = quotas.admitClientEvent(clientName, body.length);
+        if (clientWait > 0) {
+            return done(rateLimited("client " + clientName, clientWait, p.event.id()));
+        }
         return publisher.publish(head.groupId(), record.eventId(), record.sender(), record.content())
                 .thenApply(r -> answer(r, p.event));
     }
@@ -113,6 +120,12 @@ public final class SendEndpoint implements UnaryEndpoint {
         Parsed p = parse(body, peer);
         if (p.error != null) {
             return done(p.error);
+        }
+        // Charged after the cheap checks and before the signature check, so a flood is refused
+        // cheaply; a /send is charged its whole body.
+        long wait = quotas.admitPeerEvent(peer, body.length);
+        if (wait > 0) {
+            return done(rateLimited(peer, wait, p.event.id()));
         }
         OfferedEvent offered = new OfferedEvent(p.event.id(), p.event.groupId(), p.event.payload());
         return intake.accept(head.groupId(), List.of(offered), peer).thenApply(rs -> answer(rs.get(0), p.event));
@@ -219,6 +232,14 @@ public final class SendEndpoint implements UnaryEndpoint {
     private HttpResult error(ErrorCode code, String message, String ref) {
         ErrorPayload payload = new ErrorPayload(code.wireName(), message, ref, code.fatal(), null);
         return HttpResult.frames(code.sendStatus(), FrameEncoder.encode(frame(FrameType.ERROR, payload)));
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds, rounded up, and the exact wait in the ERROR frame. */
+    private HttpResult rateLimited(String who, long retryAfterMs, String ref) {
+        ErrorPayload payload = ErrorPayload.rateLimited("rate_limited: " + who + " is over its quota; retry after "
+                + retryAfterMs + " ms", ref, retryAfterMs);
+        return HttpResult.frames(ErrorCode.RATE_LIMITED.sendStatus(), FrameEncoder.encode(frame(FrameType.ERROR, payload)))
+                .withHeader("retry-after", Long.toString((retryAfterMs + 999) / 1000));
     }
 
     private Frame frame(FrameType type, Payload payload) {

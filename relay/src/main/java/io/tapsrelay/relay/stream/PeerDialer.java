@@ -35,6 +35,8 @@ public final class PeerDialer implements AutoCloseable {
 
     private final String selfId;
     private final List<PeerConfig> peers;
+    /** Peers never dialed: blocked or quarantined; asked on every tick. */
+    private final java.util.function.Predicate<String> refused;
     private final List<String> supportedGroups;
     private final EventStore store;
     private final SessionRegistry registry;
@@ -55,7 +57,8 @@ public final class PeerDialer implements AutoCloseable {
 
     public PeerDialer(String selfId, List<PeerConfig> peers, List<String> supportedGroups, EventStore store,
             SessionRegistry registry, SessionFactory sessions, StreamOpener opener, Supplier<SigningKey> signingKey,
-            ScheduledExecutorService timer, Clock clock) {
+            ScheduledExecutorService timer, Clock clock, java.util.function.Predicate<String> refused) {
+        this.refused = refused;
         this.selfId = selfId;
         this.peers = peers.stream().filter(PeerConfig::dial).toList();
         this.supportedGroups = List.copyOf(supportedGroups);
@@ -88,7 +91,7 @@ public final class PeerDialer implements AutoCloseable {
                 continue;
             }
             for (PeerConfig peer : peers) {
-                if (!GroupPatterns.anyMatches(peer.groups(), group)) {
+                if (!GroupPatterns.anyMatches(peer.groups(), group) || refused.test(peer.serverId())) {
                     continue;
                 }
                 String key = peer.serverId() + ' ' + group;

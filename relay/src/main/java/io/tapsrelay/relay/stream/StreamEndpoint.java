@@ -11,6 +11,7 @@ import io.tapsrelay.relay.http.StreamingEndpoint;
 import io.tapsrelay.relay.identity.AuthResult;
 import io.tapsrelay.relay.identity.RequestAuthenticator;
 import io.tapsrelay.relay.identity.RequestSigning;
+import io.tapsrelay.relay.quota.StreamLimit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,12 +23,17 @@ import java.util.logging.Logger;
  */
 public final class StreamEndpoint implements StreamingEndpoint {
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class.getName());
+    /** A stream slot frees only when another of the peer's streams ends, which is seldom soon. */
+    private static final long STREAM_LIMIT_RETRY_SECONDS = 10;
 
     private final RequestAuthenticator authenticator;
     private final Executor verifiers;
     private final SessionFactory sessions;
+    private final StreamLimit streamLimit;
 
-    public StreamEndpoint(RequestAuthenticator authenticator, Executor verifiers, SessionFactory sessions) {
+    public StreamEndpoint(RequestAuthenticator authenticator, Executor verifiers, SessionFactory sessions,
+            StreamLimit streamLimit) {
+        this.streamLimit = streamLimit;
         this.authenticator = authenticator;
         this.verifiers = verifiers;
         this.sessions = sessions;
@@ -42,11 +48,22 @@ public final class StreamEndpoint implements StreamingEndpoint {
                     if (error != null) {
                         refuse(channel, Problem.internalError("authentication failed: " + error.getMessage()));
                     } else if (result instanceof AuthResult.Rejected r) {
-                        LOG.info(() -> "event=stream-refused remote=" + head.remoteAddress() + " group=" + head.groupId()
+                        // peer= is the claimed, unverified origin: the one the refusal is about, for grepping.
+                        LOG.info(() -> "event=stream-refused peer=" + head.header(RequestSigning.ORIGIN) + " remote="
+                                + head.remoteAddress() + " group=" + head.groupId()
                                 + " status=" + r.status() + " detail=\"" + r.detail() + "\"");
                         refuse(channel, new Problem(r.status(), r.title(), r.detail()));
                     } else {
                         AuthResult.Authenticated a = (AuthResult.Authenticated) result;
+                        if (!streamLimit.admits(a.origin(), head.groupId())) {
+                            LOG.info(() -> "event=stream-refused peer=" + a.origin() + " group=" + head.groupId()
+                                    + " status=429 detail=\"max_streams_per_peer\"");
+                            Http2Responses.write(channel, Problem.tooManyRequests(a.origin() + " already holds "
+                                    + streamLimit.max() + " streams, limits.max_streams_per_peer")
+                                    .toResult(Map.of("retry-after", Long.toString(STREAM_LIMIT_RETRY_SECONDS))))
+                                    .addListener(ChannelFutureListener.CLOSE);
+                            return;
+                        }
                         channel.writeAndFlush(new DefaultHttp2HeadersFrame(
                                 Http2Responses.headers(200, MediaTypes.FRAMES, Map.of()), false));
                         sessions.attach(channel, Role.ACCEPTED, a.origin(), head.groupId());

@@ -22,6 +22,8 @@ import io.tapsrelay.frames.validate.Violation;
 import io.tapsrelay.relay.engine.EventIntake;
 import io.tapsrelay.relay.engine.IntakeResult;
 import io.tapsrelay.relay.engine.OfferedEvent;
+import io.tapsrelay.relay.metrics.StreamMetrics;
+import io.tapsrelay.relay.quota.PeerQuotas;
 import io.tapsrelay.relay.store.EventStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,6 +66,12 @@ public final class StreamSession implements FrameSink {
     private List<String> batchRefs = new ArrayList<>();
     private long batchLastSequence;
     private long batchBytes;
+    /** EVENT frames refused over quota since the last read cycle: their credit is still owed. */
+    private long limitedEvents;
+    private long limitedBytes;
+    /** Set by {@link #failAfterPending}: the fatal ERROR to send once nothing is pending. */
+    private ErrorCode closingCode;
+    private String closingMessage;
 
     private long inSequence;
     private long outSequence;
@@ -75,11 +83,15 @@ public final class StreamSession implements FrameSink {
     private long lastWriteNanos;
     private ScheduledFuture<?> keepalive;
     private final SessionStats stats = new SessionStats();
+    private final StreamMetrics metrics;
+    private final PeerQuotas quotas;
 
     public StreamSession(SessionSettings settings, Role role, String peer, String group, FrameTransport transport,
             ScheduledExecutorService executor, EventIntake intake, EventStore store, Executor io,
-            SessionListener listener) {
+            SessionListener listener, StreamMetrics metrics, PeerQuotas quotas) {
+        this.quotas = quotas;
         this.settings = settings;
+        this.metrics = metrics;
         this.role = role;
         this.peer = peer;
         this.group = group;
@@ -208,11 +220,45 @@ public final class StreamSession implements FrameSink {
             fail(ErrorCode.CREDIT_EXCEEDED, exceeded, frame.id());
             return;
         }
+        long retryAfterMs = quotas.admitPeerEvent(peer, wireBytes);
+        if (retryAfterMs > 0) {
+            rateLimited(frame, wireBytes, retryAfterMs);
+            return;
+        }
         stats.eventsIn++;
         batchEvents.add(new OfferedEvent(frame.id(), frame.groupId(), frame.payload()));
         batchRefs.add(frame.id());
         batchLastSequence = frame.sequence();
         batchBytes += wireBytes;
+    }
+
+    /**
+     * Refuses an EVENT over the peer's quota before any §3 check, so a flood never reaches the
+     * verifier pool. The ERROR goes out now; the frame is acknowledged with what is being read (or
+     * at once when nothing is pending) and its credit is returned at the end of the read cycle, so
+     * the peer is slowed by the error, not starved of credit.
+     */
+    private void rateLimited(Frame frame, int wireBytes, long retryAfterMs) {
+        sendError(ErrorCode.RATE_LIMITED, "rate_limited: " + peer + " is over its quota; retry after "
+                + retryAfterMs + " ms", frame.id(), retryAfterMs);
+        batchLastSequence = frame.sequence();
+        limitedEvents++;
+        limitedBytes += wireBytes;
+    }
+
+    /** Acknowledges the frames refused over quota in this read cycle and returns their credit. */
+    private void settleLimited() {
+        if (batchEvents.isEmpty()) {
+            if (pending.isEmpty()) {
+                writeFrame(FrameType.ACK, new Ack(batchLastSequence, List.of(), List.of()));
+            } else {
+                // The last pending batch's ACK goes out after the ERRORs already written.
+                pending.peekLast().lastSequence = batchLastSequence;
+            }
+        }
+        grant(limitedEvents, limitedBytes);
+        limitedEvents = 0;
+        limitedBytes = 0;
     }
 
     private void onPeerError(ErrorPayload error) {
@@ -231,6 +277,9 @@ public final class StreamSession implements FrameSink {
 
     /** The end of one read cycle: everything read since the last one becomes one batch. */
     public void onReadComplete() {
+        if (!closed && limitedEvents > 0) {
+            settleLimited();
+        }
         if (!closed && !batchEvents.isEmpty()) {
             Batch batch = new Batch(batchEvents, batchRefs, batchLastSequence, batchBytes);
             batchEvents = new ArrayList<>();
@@ -271,13 +320,17 @@ public final class StreamSession implements FrameSink {
                 }
             }
             writeFrame(FrameType.ACK, new Ack(b.lastSequence, List.of(), List.of()));
+            metrics.ackWritten(System.nanoTime() - b.formedNanos);
             grant(b.events.size(), b.bytes);
             stats.acksSent++;
         }
-        if (!closed && pending.size() < MAX_PENDING_BATCHES) {
+        if (!closed && pending.size() < MAX_PENDING_BATCHES && closingCode == null) {
             transport.setReading(true);
         }
         flush();
+        if (closingCode != null && pending.isEmpty()) {
+            fail(closingCode, closingMessage);
+        }
         if (remoteEnded && pending.isEmpty()) {
             close("peer ended the stream");
         }
@@ -352,8 +405,27 @@ public final class StreamSession implements FrameSink {
 
     private void sendError(ErrorCode code, String message, String ref, Long retryAfterMs) {
         stats.errorsSent++;
+        metrics.errorSent(code);
         stats.lastError = code.wireName();
         writeFrame(FrameType.ERROR, new ErrorPayload(code.wireName(), message, ref, code.fatal(), retryAfterMs));
+    }
+
+    /**
+     * Stops reading and sends a fatal ERROR once the batches already read are answered, so their
+     * ERRORs and ACK reach the peer first (a quarantine decided by one of them must not swallow
+     * them). Call on the executor.
+     */
+    public void failAfterPending(ErrorCode code, String message) {
+        if (closed || closingCode != null) {
+            return;
+        }
+        if (pending.isEmpty() && batchEvents.isEmpty()) {
+            fail(code, message);
+            return;
+        }
+        closingCode = code;
+        closingMessage = message;
+        transport.setReading(false);
     }
 
     /** Sends a fatal ERROR and closes the stream. */
@@ -436,8 +508,10 @@ public final class StreamSession implements FrameSink {
     private static final class Batch {
         final List<OfferedEvent> events;
         final List<String> refs;
-        final long lastSequence;
+        long lastSequence;
         final long bytes;
+        /** When the batch was formed from what was read, for the ACK latency histogram. */
+        final long formedNanos = System.nanoTime();
         CompletableFuture<List<IntakeResult>> results;
 
         Batch(List<OfferedEvent> events, List<String> refs, long lastSequence, long bytes) {
