@@ -69,7 +69,13 @@ public final class KeyDirectory implements PeerKeyResolver {
      * it. Replaced whole, never changed in place.
      */
     private record Attempt(long at, Set<String> missing) {
+        /** Beyond this many misses remembered, more made-up key ids just wait for the next fetch. */
+        static final int MAX_MISSING = 64;
+
         Attempt with(String keyId) {
+            if (missing.size() >= MAX_MISSING || missing.contains(keyId)) {
+                return this;
+            }
             Set<String> more = new HashSet<>(missing);
             more.add(keyId);
             return new Attempt(at, Set.copyOf(more));
