@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tapsrelay.frames.ErrorCode;
 import io.tapsrelay.relay.engine.IntakeCounters;
+import io.tapsrelay.relay.metrics.OutboundLag;
 import io.tapsrelay.relay.spi.AdminReport;
 import io.tapsrelay.relay.store.EventStore;
 import io.tapsrelay.relay.store.OriginState;
@@ -59,6 +60,7 @@ public final class RelayReport implements AdminReport {
             n.put("events_out", x.eventsOut());
             n.put("in_flight", x.inFlight());
             n.put("credit_stalls", x.creditStalls());
+            n.put("lag_events", OutboundLag.events(store, session.peer(), session.group()));
             n.put("last_error", x.lastError());
             n.put("last_peer_error", x.lastPeerError());
         }
