@@ -29,21 +29,22 @@ final class BenchReport {
     /** {@code ingest streams=1 events=100000 size=256 window=1024: 9850 events/s 4.1 MB/s ack p50=… relay heap=… rss=…} */
     static String ingest(IngestResult r, String label) {
         return "ingest " + r.shape().describe() + label + ": " + throughput(r.load()) + " ack "
-                + BenchFormat.percentiles(r.load().latency()) + " relay " + r.relay().describe();
+                + BenchFormat.percentiles(r.load().latency()) + " relay " + r.relay().describe() + " "
+                + cpu(r.load());
     }
 
     static String duplicates(DuplicatesResult r, String label) {
         return "duplicates " + r.shape().describe() + label + ": first pass " + throughput(r.first())
                 + ", same events again " + throughput(r.again()) + " (" + BenchFormat.ratio(r.ratio())
                 + " the first pass) duplicate ack " + BenchFormat.percentiles(r.again().latency())
-                + " relay " + r.relay().describe();
+                + " relay " + r.relay().describe() + " " + cpu(r.first()) + " then " + cpu(r.again());
     }
 
     static String relay(RelayResult r, String label) {
         return "relay " + r.shape().describe() + label + ": " + throughput(r.endToEnd()) + " end to end, A to stored at B "
                 + BenchFormat.percentiles(r.endToEnd().latency()) + ", ack at A "
                 + BenchFormat.percentiles(r.ackAtA()) + ", relay A " + r.relayA().describe() + ", relay B "
-                + r.relayB().describe();
+                + r.relayB().describe() + ", A+B " + cpu(r.endToEnd());
     }
 
     static String stalled(StalledResult r, String label) {
@@ -53,7 +54,14 @@ final class BenchReport {
                 + ", rss before=" + BenchFormat.mebibytes(r.before().rssBytes())
                 + " after=" + BenchFormat.mebibytes(r.after().rssBytes())
                 + ", " + r.eventsWithoutCredit() + " events sent to the stalled peer, its stream "
-                + (r.stalledStreamOpen() ? "still open" : "CLOSED") + "; stored at " + throughput(r.ingest());
+                + (r.stalledStreamOpen() ? "still open" : "CLOSED") + "; stored at " + throughput(r.ingest()) + " "
+                + cpu(r.ingest());
+    }
+
+    /** {@code cpu=152us/event}: the relays' CPU time over the phase, per event. */
+    private static String cpu(LoadFigures f) {
+        return "cpu=" + (f.relayCpuNanosPerEvent().isPresent()
+                ? BenchFormat.duration(f.relayCpuNanosPerEvent().getAsLong()) + "/event" : "n/a");
     }
 
     private static String throughput(LoadFigures f) {

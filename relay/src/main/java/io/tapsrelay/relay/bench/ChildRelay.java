@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +61,11 @@ final class ChildRelay implements RelayLauncher.RunningRelay {
     @Override
     public MemorySample memory() {
         return process.isAlive() ? probe.sample(process.pid()) : MemorySample.unavailable();
+    }
+
+    @Override
+    public OptionalLong cpuNanos() {
+        return process.info().totalCpuDuration().map(d -> OptionalLong.of(d.toNanos())).orElse(OptionalLong.empty());
     }
 
     @Override

@@ -60,10 +60,11 @@ final class IngestBench {
             BenchClient client, Deadline deadline) throws BenchFailure {
         LoadPhase phase = new LoadPhase(name, peers);
         phase.open(client, relay.target(), load.maxMessageSize(), deadline);
+        CpuMeter cpu = CpuMeter.start(List.of(relay));
         phase.start(ratePerStream);
         LoadFigures figures = phase.awaitAcknowledged(deadline);
         phase.end();
-        return figures;
+        return figures.withRelayCpu(cpu.perEvent(figures.events()));
     }
 
     /** Generator event loops: one per stream up to the cores there are, which the relay shares. */

@@ -11,8 +11,8 @@ import java.util.List;
  * @param p999Nanos 99.9th percentile
  * @param maxNanos the largest value
  */
-public record LatencySummary(long count, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos) {
-    public LatencySummary {
+record LatencySummary(long count, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos) {
+    LatencySummary {
         if (count < 0 || p50Nanos < 0 || p99Nanos < p50Nanos || p999Nanos < p99Nanos || maxNanos < p999Nanos) {
             throw new IllegalArgumentException("inconsistent latency summary: count=" + count + " p50=" + p50Nanos
                     + " p99=" + p99Nanos + " p999=" + p999Nanos + " max=" + maxNanos);

@@ -2,6 +2,7 @@ package io.tapsrelay.relay.bench;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What one load phase achieved.
@@ -10,10 +11,14 @@ import java.util.Objects;
  * @param eventsPerSecond events over the time from the first send to the last ACK (or observation)
  * @param bytesPerSecond EVENT frame line bytes (what CREDIT counts) over the same time
  * @param latency per-event latency
+ * @param relayCpuNanosPerEvent CPU the relay (or relays) under test used in the phase, per event;
+ *     empty when it cannot be measured
  */
-record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, LatencySummary latency) {
+record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, LatencySummary latency,
+        OptionalLong relayCpuNanosPerEvent) {
     LoadFigures {
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(relayCpuNanosPerEvent, "relayCpuNanosPerEvent");
         if (events < 1 || !(eventsPerSecond > 0) || !(bytesPerSecond > 0)) {
             throw new IllegalArgumentException("bad load figures: events=" + events + " events/s=" + eventsPerSecond
                     + " bytes/s=" + bytesPerSecond);
@@ -24,7 +29,12 @@ record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, L
     static LoadFigures of(long events, long lineBytes, long elapsedNanos, LatencySummary latency) {
         // A phase shorter than the clock's resolution still took some time.
         double seconds = Math.max(1, elapsedNanos) / 1e9;
-        return new LoadFigures(events, events / seconds, lineBytes / seconds, latency);
+        return new LoadFigures(events, events / seconds, lineBytes / seconds, latency, OptionalLong.empty());
+    }
+
+    /** These figures with the relays' CPU per event. */
+    LoadFigures withRelayCpu(OptionalLong nanosPerEvent) {
+        return new LoadFigures(events, eventsPerSecond, bytesPerSecond, latency, nanosPerEvent);
     }
 
     static LoadFigures median(List<LoadFigures> runs) {
@@ -32,6 +42,7 @@ record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, L
                 Medians.ofLongs(runs, LoadFigures::events),
                 Medians.ofDoubles(runs, LoadFigures::eventsPerSecond),
                 Medians.ofDoubles(runs, LoadFigures::bytesPerSecond),
-                LatencySummary.median(runs.stream().map(LoadFigures::latency).toList()));
+                LatencySummary.median(runs.stream().map(LoadFigures::latency).toList()),
+                Medians.ofPresent(runs, LoadFigures::relayCpuNanosPerEvent));
     }
 }

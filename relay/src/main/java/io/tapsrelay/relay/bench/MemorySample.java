@@ -11,14 +11,14 @@ import java.util.OptionalLong;
  *     be measured (no {@code jcmd}, or a relay running inside this JVM)
  * @param rssBytes resident set size of the relay's process, empty when unknown
  */
-public record MemorySample(OptionalLong heapBytes, OptionalLong rssBytes) {
-    public MemorySample {
+record MemorySample(OptionalLong heapBytes, OptionalLong rssBytes) {
+    MemorySample {
         Objects.requireNonNull(heapBytes, "heapBytes");
         Objects.requireNonNull(rssBytes, "rssBytes");
     }
 
     /** Nothing measured. */
-    public static MemorySample unavailable() {
+    static MemorySample unavailable() {
         return new MemorySample(OptionalLong.empty(), OptionalLong.empty());
     }
 

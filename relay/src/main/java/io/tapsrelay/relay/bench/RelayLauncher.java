@@ -1,6 +1,7 @@
 package io.tapsrelay.relay.bench;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /** Starts relays for scenario runs: child processes for the command, in-process ones in tests. */
 interface RelayLauncher {
@@ -17,6 +18,9 @@ interface RelayLauncher {
 
         /** The relay's heap after a forced full GC, and its RSS; what cannot be measured is empty. */
         MemorySample memory();
+
+        /** CPU time the relay's process has used so far, all threads; empty when it cannot be told apart. */
+        OptionalLong cpuNanos();
 
         /** Stops the relay; idempotent, never throws. */
         @Override

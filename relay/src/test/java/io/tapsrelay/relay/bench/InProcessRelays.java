@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,11 @@ final class InProcessRelays implements RelayLauncher {
             @Override
             public MemorySample memory() {
                 return MemorySample.unavailable();
+            }
+
+            @Override
+            public OptionalLong cpuNanos() {
+                return OptionalLong.empty(); // the test's own threads would be counted too
             }
 
             @Override
