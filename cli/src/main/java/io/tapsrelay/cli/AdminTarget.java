@@ -33,14 +33,23 @@ final class AdminTarget {
             description = "The admin token. Default: the contents of <storage.path>/admin-token.")
     String token;
 
-    /** The answer of a successful (200) call. */
-    record Answer(JsonNode json) {}
+    /**
+     * What a call came to: the JSON document of a 200 answer, or the exit code of a failure.
+     *
+     * @param json the answer, null when the call failed
+     * @param exitCode {@link ExitCodes#OK} when it succeeded
+     */
+    record Outcome(JsonNode json, int exitCode) {
+        boolean ok() {
+            return json != null;
+        }
+    }
 
     /**
      * Calls {@code path} (POST with {@code jsonBody}, or GET when it is null). On any failure writes
-     * one line to {@code err} and answers the exit code; on success answers the JSON document.
+     * one line to {@code err}.
      */
-    Object call(String path, String jsonBody, PrintWriter err) throws InterruptedException {
+    Outcome call(String path, String jsonBody, PrintWriter err) throws InterruptedException {
         RepairCommand.Admin admin;
         try {
             admin = RepairCommand.Admin.of(config, adminUrl, token);
@@ -63,15 +72,15 @@ final class AdminTarget {
             return fail(err, "error: " + RepairCommand.Admin.describe(response), ExitCodes.FAILURE);
         }
         try {
-            return new Answer(RepairCommand.JSON.readTree(response.body()));
+            return new Outcome(RepairCommand.JSON.readTree(response.body()), ExitCodes.OK);
         } catch (IOException e) {
             return fail(err, "error: the relay's answer is not JSON: " + e.getMessage(), ExitCodes.FAILURE);
         }
     }
 
-    private static Integer fail(PrintWriter err, String message, int code) {
+    private static Outcome fail(PrintWriter err, String message, int code) {
         err.println(message);
         err.flush();
-        return code;
+        return new Outcome(null, code);
     }
 }

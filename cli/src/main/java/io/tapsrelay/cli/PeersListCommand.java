@@ -25,12 +25,12 @@ public final class PeersListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Object answer = target.call("/_taps/admin/peers", null, spec.commandLine().getErr());
-        if (answer instanceof Integer code) {
-            return code;
+        AdminTarget.Outcome answer = target.call("/_taps/admin/peers", null, spec.commandLine().getErr());
+        if (!answer.ok()) {
+            return answer.exitCode();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(table(((AdminTarget.Answer) answer).json().path("quarantined")));
+        out.print(table(answer.json().path("quarantined")));
         out.flush();
         return ExitCodes.OK;
     }

@@ -43,12 +43,12 @@ public final class PeersQuarantineCommand implements Callable<Integer> {
         if (reason != null) {
             body.put("reason", reason);
         }
-        Object answer = target.call("/_taps/admin/peers/" + peer + "/quarantine", body.toString(),
+        AdminTarget.Outcome answer = target.call("/_taps/admin/peers/" + peer + "/quarantine", body.toString(),
                 spec.commandLine().getErr());
-        if (answer instanceof Integer code) {
-            return code;
+        if (!answer.ok()) {
+            return answer.exitCode();
         }
-        JsonNode e = ((AdminTarget.Answer) answer).json();
+        JsonNode e = answer.json();
         spec.commandLine().getOut().println(peer + " is quarantined since " + e.path("since").asText() + ": "
                 + e.path("reason").asText());
         spec.commandLine().getOut().flush();

@@ -31,9 +31,9 @@ public final class PeersReleaseCommand implements Callable<Integer> {
         if (!Ids.isServerId(peer)) {
             throw new ParameterException(spec.commandLine(), "'" + peer + "' is not a server id");
         }
-        Object answer = target.call("/_taps/admin/peers/" + peer + "/release", "{}", spec.commandLine().getErr());
-        if (answer instanceof Integer code) {
-            return code;
+        AdminTarget.Outcome answer = target.call("/_taps/admin/peers/" + peer + "/release", "{}", spec.commandLine().getErr());
+        if (!answer.ok()) {
+            return answer.exitCode();
         }
         spec.commandLine().getOut().println(peer + " is released");
         spec.commandLine().getOut().flush();
