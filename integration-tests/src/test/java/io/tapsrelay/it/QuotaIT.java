@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuotaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP = "g!quota";
+    private static final String SCRIPT_TOKEN = "limited-script-token-0123456789";
 
     @TempDir
     static Path dir;
@@ -41,7 +42,8 @@ class QuotaIT {
         sender = new RawPeer("sender.test", dir);
         streamer = new RawPeer("streamer.test", dir);
         config = new TestRelay("quota-relay.test", dir)
-                .with("limits:\n  peer_events_per_second: 1\n  client_events_per_second: 1000\n  max_streams_per_peer: 2")
+                .with("limits:\n  peer_events_per_second: 1\n  client_events_per_second: 5\n  max_streams_per_peer: 2")
+                .with("clients:\n  - name: limited-script\n    token_sha256: \"" + sha256Hex(SCRIPT_TOKEN) + "\"")
                 .with("peers:\n" + flooder.peerEntry() + sender.peerEntry() + streamer.peerEntry());
         relay = config.start();
     }
@@ -127,6 +129,32 @@ class QuotaIT {
         assertEquals(200, again.status());
         again.end();
         b.end();
+    }
+
+    @Test
+    void aClientOverItsOwnQuotaIs429WithRetryAfter() throws Exception {
+        HttpResult limited = null;
+        for (int i = 1; i <= 30 && limited == null; i++) {
+            HttpResult r = flooder.post(config.url(), "/_taps/federation/encrypted-groups/" + GROUP + "/send",
+                    java.util.Map.of("authorization", "Bearer " + SCRIPT_TOKEN, "content-type",
+                            io.tapsrelay.relay.http.MediaTypes.FRAMES),
+                    Clients.sendBody(GROUP, null, "limited " + i).getBytes(StandardCharsets.UTF_8));
+            if (r.status() != 200) {
+                limited = r;
+            }
+        }
+        assertTrue(limited != null, "30 sends at 5 events/s met no refusal");
+        assertEquals(429, limited.status(), new String(limited.body(), StandardCharsets.UTF_8));
+        JsonNode error = JSON.readTree(limited.body());
+        assertEquals("rate_limited", error.get("payload").get("code").asText());
+        long retryAfterMs = error.get("payload").get("retry_after_ms").asLong();
+        assertTrue(retryAfterMs > 0 && retryAfterMs <= 200, "retry_after_ms " + retryAfterMs);
+        assertEquals("1", limited.headers().get("retry-after"));
+    }
+
+    private static String sha256Hex(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static long creditGranted(RawStream s) {
