@@ -121,6 +121,7 @@ class QuotaIT {
                 .filter(s -> s.peer().equals(streamer.serverId)).count() == 2);
         RawStream third = streamer.open(config, "g!three");
         assertEquals(429, third.status());
+        assertEquals("10", third.responseHeaders.get("retry-after"));
         third.awaitEnd();
         synchronized (third.rawBody) {
             assertTrue(third.rawBody.toString().contains("max_streams_per_peer"), third.rawBody.toString());

@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 /** One raw stream of a {@link RawPeer}: writes chosen bytes, records decoded frames and the end. */
 final class RawStream {
     final CompletableFuture<Integer> status = new CompletableFuture<>();
+    /** The response headers, lower-case names; complete before {@link #status} is. */
+    final java.util.Map<String, String> responseHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     final CompletableFuture<Void> ended = new CompletableFuture<>();
     final List<Frame> received = new CopyOnWriteArrayList<>();
     final StringBuilder rawBody = new StringBuilder();
@@ -52,6 +54,8 @@ final class RawStream {
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 try {
                     if (msg instanceof Http2HeadersFrame h && !status.isDone()) {
+                        h.headers().forEach(e -> responseHeaders.put(e.getKey().toString().toLowerCase(
+                                java.util.Locale.ROOT), e.getValue().toString()));
                         status.complete(Integer.parseInt(h.headers().status().toString()));
                         if (h.isEndStream()) {
                             ended.complete(null);
