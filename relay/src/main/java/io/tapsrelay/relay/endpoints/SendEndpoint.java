@@ -30,6 +30,7 @@ import io.tapsrelay.relay.identity.ClientIdentity;
 import io.tapsrelay.relay.identity.ClientTokens;
 import io.tapsrelay.relay.identity.RequestAuthenticator;
 import io.tapsrelay.relay.identity.RequestSigning;
+import io.tapsrelay.relay.quota.Admission;
 import io.tapsrelay.relay.quota.PeerQuotas;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -108,9 +109,9 @@ public final class SendEndpoint implements UnaryEndpoint {
         if (v.isPresent()) {
             return done(error(v.get().code(), v.get().message(), p.event.id()));
         }
-        long clientWait = quotas.admitClientEvent(clientName, body.length);
-        if (clientWait > 0) {
-            return done(rateLimited("client " + clientName, clientWait, p.event.id()));
+        Admission clientAdmission = quotas.admitClientEvent(clientName, body.length);
+        if (!clientAdmission.admitted()) {
+            return done(rateLimited("client " + clientName, clientAdmission, p.event.id()));
         }
         return publisher.publish(head.groupId(), record.eventId(), record.sender(), record.content())
                 .thenApply(r -> answer(r, p.event));
@@ -123,9 +124,9 @@ public final class SendEndpoint implements UnaryEndpoint {
         }
         // Charged after the cheap checks and before the signature check, so a flood is refused
         // cheaply; a /send is charged its whole body.
-        long wait = quotas.admitPeerEvent(peer, body.length);
-        if (wait > 0) {
-            return done(rateLimited(peer, wait, p.event.id()));
+        Admission admission = quotas.admitPeerEvent(peer, body.length);
+        if (!admission.admitted()) {
+            return done(rateLimited(peer, admission, p.event.id()));
         }
         OfferedEvent offered = new OfferedEvent(p.event.id(), p.event.groupId(), p.event.payload());
         return intake.accept(head.groupId(), List.of(offered), peer).thenApply(rs -> answer(rs.get(0), p.event));
@@ -235,11 +236,11 @@ public final class SendEndpoint implements UnaryEndpoint {
     }
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up, and the exact wait in the ERROR frame. */
-    private HttpResult rateLimited(String who, long retryAfterMs, String ref) {
+    private HttpResult rateLimited(String who, Admission refusal, String ref) {
         ErrorPayload payload = ErrorPayload.rateLimited("rate_limited: " + who + " is over its quota; retry after "
-                + retryAfterMs + " ms", ref, retryAfterMs);
+                + refusal.retryAfterMs() + " ms", ref, refusal.retryAfterMs());
         return HttpResult.frames(ErrorCode.RATE_LIMITED.sendStatus(), FrameEncoder.encode(frame(FrameType.ERROR, payload)))
-                .withHeader("retry-after", Long.toString((retryAfterMs + 999) / 1000));
+                .withHeader("retry-after", Long.toString(refusal.retryAfterSeconds()));
     }
 
     private Frame frame(FrameType type, Payload payload) {

@@ -31,32 +31,24 @@ public final class PeerQuotas {
         this.nanoClock = nanoClock;
     }
 
-    /**
-     * Charges one EVENT frame of {@code wireBytes} (line with its line feed) to {@code peer}.
-     *
-     * @return 0 when admitted, otherwise the {@code retry_after_ms} to answer with
-     */
-    public long admitPeerEvent(String peer, long wireBytes) {
+    /** Charges one EVENT frame of {@code wireBytes} (line with its line feed) to {@code peer}. */
+    public Admission admitPeerEvent(String peer, long wireBytes) {
         if (limits.peerEventsPerSecond() == 0 && limits.peerBytesPerSecond() == 0) {
-            return 0;
+            return Admission.ADMITTED;
         }
         RateQuota q = peers.computeIfAbsent(peer, p -> new RateQuota(limits.peerEventsPerSecond(),
                 limits.peerBytesPerSecond(), largestEventBytes, nanoClock));
-        long wait = q.admit(wireBytes);
-        if (wait > 0) {
+        Admission a = q.admit(wireBytes);
+        if (!a.admitted()) {
             limitedByPeer.computeIfAbsent(peer, p -> new LongAdder()).increment();
         }
-        return wait;
+        return a;
     }
 
-    /**
-     * Charges one client event of {@code bytes} to the client {@code name}.
-     *
-     * @return 0 when admitted, otherwise the {@code retry_after_ms} to answer with
-     */
-    public long admitClientEvent(String name, long bytes) {
+    /** Charges one client event of {@code bytes} to the client {@code name}. */
+    public Admission admitClientEvent(String name, long bytes) {
         if (limits.clientEventsPerSecond() == 0 && limits.clientBytesPerSecond() == 0) {
-            return 0;
+            return Admission.ADMITTED;
         }
         RateQuota q = clients.computeIfAbsent(name, c -> new RateQuota(limits.clientEventsPerSecond(),
                 limits.clientBytesPerSecond(), largestEventBytes, nanoClock));

@@ -31,13 +31,8 @@ public final class RateQuota {
         return events == null && bytes == null;
     }
 
-    /**
-     * Admits one event of {@code eventBytes}, or says how long to wait.
-     *
-     * @return 0 when admitted (and charged); otherwise the milliseconds, at least 1, after which
-     *     the same event would be admitted
-     */
-    public synchronized long admit(long eventBytes) {
+    /** Admits (and charges) one event of {@code eventBytes}, or says how long to wait; a refusal costs nothing. */
+    public synchronized Admission admit(long eventBytes) {
         long wait = 0;
         if (events != null) {
             wait = events.waitMillis(1);
@@ -46,7 +41,7 @@ public final class RateQuota {
             wait = Math.max(wait, bytes.waitMillis(eventBytes));
         }
         if (wait > 0) {
-            return wait;
+            return Admission.refused(wait);
         }
         if (events != null) {
             events.take(1);
@@ -54,6 +49,6 @@ public final class RateQuota {
         if (bytes != null) {
             bytes.take(eventBytes);
         }
-        return 0;
+        return Admission.ADMITTED;
     }
 }

@@ -23,6 +23,7 @@ import io.tapsrelay.relay.engine.EventIntake;
 import io.tapsrelay.relay.engine.IntakeResult;
 import io.tapsrelay.relay.engine.OfferedEvent;
 import io.tapsrelay.relay.metrics.StreamMetrics;
+import io.tapsrelay.relay.quota.Admission;
 import io.tapsrelay.relay.quota.PeerQuotas;
 import io.tapsrelay.relay.store.EventStore;
 import java.util.ArrayDeque;
@@ -220,9 +221,9 @@ public final class StreamSession implements FrameSink {
             fail(ErrorCode.CREDIT_EXCEEDED, exceeded, frame.id());
             return;
         }
-        long retryAfterMs = quotas.admitPeerEvent(peer, wireBytes);
-        if (retryAfterMs > 0) {
-            rateLimited(frame, wireBytes, retryAfterMs);
+        Admission admission = quotas.admitPeerEvent(peer, wireBytes);
+        if (!admission.admitted()) {
+            rateLimited(frame, wireBytes, admission.retryAfterMs());
             return;
         }
         stats.eventsIn++;

@@ -16,11 +16,11 @@ class PeerQuotasTest {
 
     @Test
     void eachPeerHasItsOwnBucketAndRefusalsAreCountedPerPeer() {
-        assertEquals(0, quotas.admitPeerEvent("a.example", 10));
-        assertEquals(0, quotas.admitPeerEvent("a.example", 10));
-        assertTrue(quotas.admitPeerEvent("a.example", 10) > 0);
-        assertTrue(quotas.admitPeerEvent("a.example", 10) > 0);
-        assertEquals(0, quotas.admitPeerEvent("b.example", 10));
+        assertEquals(0, quotas.admitPeerEvent("a.example", 10).retryAfterMs());
+        assertEquals(0, quotas.admitPeerEvent("a.example", 10).retryAfterMs());
+        assertTrue(!quotas.admitPeerEvent("a.example", 10).admitted());
+        assertTrue(!quotas.admitPeerEvent("a.example", 10).admitted());
+        assertEquals(0, quotas.admitPeerEvent("b.example", 10).retryAfterMs());
         assertEquals(Map.of("a.example", 2L), quotas.rateLimitedByPeer());
     }
 
@@ -29,19 +29,19 @@ class PeerQuotasTest {
         for (int i = 0; i < 50; i++) {
             quotas.admitPeerEvent("cli", 10);
         }
-        assertEquals(0, quotas.admitClientEvent("cli", 10));
-        assertEquals(0, quotas.admitClientEvent("cli", 10));
-        assertEquals(0, quotas.admitClientEvent("cli", 10));
-        assertTrue(quotas.admitClientEvent("cli", 10) > 0);
-        assertEquals(0, quotas.admitClientEvent("other", 10));
+        assertEquals(0, quotas.admitClientEvent("cli", 10).retryAfterMs());
+        assertEquals(0, quotas.admitClientEvent("cli", 10).retryAfterMs());
+        assertEquals(0, quotas.admitClientEvent("cli", 10).retryAfterMs());
+        assertTrue(!quotas.admitClientEvent("cli", 10).admitted());
+        assertEquals(0, quotas.admitClientEvent("other", 10).retryAfterMs());
     }
 
     @Test
     void withNoLimitsConfiguredEverythingIsAdmitted() {
         PeerQuotas open = new PeerQuotas(LimitsConfig.defaults(), 1000, now::get);
         for (int i = 0; i < 1000; i++) {
-            assertEquals(0, open.admitPeerEvent("a.example", 900));
-            assertEquals(0, open.admitClientEvent("local", 900));
+            assertEquals(0, open.admitPeerEvent("a.example", 900).retryAfterMs());
+            assertEquals(0, open.admitClientEvent("local", 900).retryAfterMs());
         }
         assertEquals(Map.of(), open.rateLimitedByPeer());
     }
