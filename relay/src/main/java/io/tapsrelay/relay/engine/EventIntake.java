@@ -35,7 +35,7 @@ import java.util.concurrent.Executor;
  * loops), split into chunks so one large batch uses every core.
  */
 public final class EventIntake {
-    private static final int MIN_CHUNK = 32;
+    private static final int MIN_CHUNK = 16;
 
     private final EventStore store;
     private final PeerKeyResolver keys;

@@ -49,8 +49,12 @@ import java.util.logging.Logger;
  */
 public final class StreamSession implements FrameSink {
     private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
-    /** Batches being checked and stored at once before reading pauses; credit bounds them anyway. */
-    private static final int MAX_PENDING_BATCHES = 4;
+    /**
+     * Batches being checked and stored at once before reading pauses. A read cycle is often a single
+     * 16 KiB DATA frame (a few dozen events), so a small number here would starve the verifier pool
+     * long before the credit window is used; memory stays bounded by the credit window either way.
+     */
+    private static final int MAX_PENDING_BATCHES = 64;
 
     private final SessionSettings settings;
     private final Role role;
