@@ -175,7 +175,8 @@ final class RelayAssembly {
         adminRoutes.route("POST", "/_taps/admin/keys/rotate",
                 new Route.Unary(adminAuth.guard(new KeyRotationEndpoint(rotation, rt.io())), 1024, null));
         RelayContext context = new RelayContext(self, config, store, intake, keys, rt.connections(), auth,
-                rt.verifiers(), rt.timer(), registry, clock);
+                rt.verifiers(), rt.timer(), registry, clock,
+                id -> config.federation().isBlocked(id) || quarantine.isQuarantined(id));
         ExtensionRoutes routes = new ExtensionRoutes() {
             @Override
             public void federation(String method, String pattern, Route route) {

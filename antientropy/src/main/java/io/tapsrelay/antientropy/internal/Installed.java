@@ -45,7 +45,7 @@ public final class Installed implements AutoCloseable {
     /** Builds everything and registers the routes, the report and (when the worker is on) the hole watcher. */
     public static Installed install(RelayContext context, ExtensionRoutes routes, RandomGenerator random) {
         AntiEntropyConfig cfg = context.config().antiEntropy();
-        GroupAccess access = new GroupAccess(context.config());
+        GroupAccess access = new GroupAccess(context.config(), context.refusedPeer());
         ExecutorService serving = Executors.newFixedThreadPool(2, daemon("taps-antientropy"));
         PeerRequests requests = new PeerRequests(context.authenticator(), context.verifiers(), serving, access);
         int maxMessageSize = context.config().federation().maxMessageSize();

@@ -73,7 +73,7 @@ public final class RepairRunner implements AutoCloseable {
             throw new IllegalArgumentException("peer '" + peer + "' is not a server id");
         }
         if (peer != null && access.peer(peer).isEmpty()) {
-            throw new IllegalArgumentException("peer " + peer + " is not configured");
+            throw new IllegalArgumentException("peer " + peer + " is not configured, or is blocked or quarantined");
         }
         if (group != null && !access.serves(group)) {
             throw new IllegalArgumentException("this relay does not serve " + group + " (supported_groups)");

@@ -25,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timer for periodic work; tasks must be short and hand heavy work elsewhere
  * @param sessions the live peer streams
  * @param clock the relay's clock
+ * @param refusedPeer true for a peer this relay will not talk to now (blocked or quarantined):
+ *     extensions must not dial it either
  */
 public record RelayContext(
         String selfId,
@@ -37,4 +39,5 @@ public record RelayContext(
         ExecutorService verifiers,
         ScheduledExecutorService timer,
         SessionRegistry sessions,
-        Clock clock) {}
+        Clock clock,
+        java.util.function.Predicate<String> refusedPeer) {}
