@@ -106,8 +106,8 @@ public final class Bench {
     }
 
     private void progressSigning(String scenario, LoadShape shape) {
-        out.progress(scenario + ": signing " + shape.events() + " events of " + shape.size() + " bytes, and "
-                + LoadSet.WARM_UP_EVENTS + " per warm-up group");
+        out.progress(scenario + ": signing " + shape.events() + " events of " + shape.size() + " bytes, and up to "
+                + LoadSet.WARM_UP_EVENTS + " to warm up with");
     }
 
     /** Prepares once (signing), then runs {@code o.runs()} times, printing each run and the median. */
