@@ -1,24 +1,18 @@
 package io.tapsrelay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tapsrelay.config.ConfigException;
 import io.tapsrelay.frames.validate.Ids;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,7 +40,6 @@ import picocli.CommandLine.Spec;
             "  tapsrelay digest --group g!demo --peer relay-b.example --config relay-a.yaml"
         })
 public final class DigestCommand implements Callable<Integer> {
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     /** Hex digits of a prefix hash shown. */
     static final int HASH_CHARS = 12;
 
@@ -59,17 +52,10 @@ public final class DigestCommand implements Callable<Integer> {
     @Option(names = {"-p", "--peer"}, paramLabel = "SERVER_ID", description = "Only this configured peer.")
     String peer;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The relay's configuration file, for the default admin URL and token.")
-    Path config;
 
-    @Option(names = "--admin-url", paramLabel = "URL",
-            description = "The relay's admin listener. Default: http://<admin_listen> (http://127.0.0.1:8449).")
-    URI adminUrl;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "The admin token. Default: the contents of <storage.path>/admin-token.")
-    String token;
+    @Mixin
+    AdminTarget target = new AdminTarget();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -81,38 +67,13 @@ public final class DigestCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        HttpResponse<String> response;
-        try {
-            RepairCommand.Admin admin = RepairCommand.Admin.of(config, adminUrl, token);
-            String query = "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8)
-                    + (peer == null ? "" : "&peer=" + URLEncoder.encode(peer, StandardCharsets.UTF_8));
-            response = admin.get("/_taps/admin/digest" + query, TIMEOUT).get();
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        } catch (ExecutionException e) {
-            err.println("error: " + RepairCommand.Admin.failure(e.getCause()).getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
+        String query = "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8)
+                + (peer == null ? "" : "&peer=" + URLEncoder.encode(peer, StandardCharsets.UTF_8));
+        AdminTarget.Outcome outcome = target.call("/_taps/admin/digest" + query, null, err);
+        if (!outcome.ok()) {
+            return outcome.exitCode();
         }
-        if (response.statusCode() != 200) {
-            err.println("error: " + RepairCommand.Admin.describe(response));
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
-        JsonNode answer;
-        try {
-            answer = RepairCommand.JSON.readTree(response.body());
-        } catch (IOException e) {
-            err.println("error: the relay's answer is not JSON: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
+        JsonNode answer = outcome.json();
         int code = ExitCodes.OK;
         JsonNode peers = answer.path("peers");
         if (peers.isEmpty()) {

@@ -1,20 +1,14 @@
 package io.tapsrelay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tapsrelay.config.ConfigException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,66 +34,33 @@ import picocli.CommandLine.Spec;
             "  tapsrelay status --admin-url http://127.0.0.1:8449 --token \"$(cat data/admin-token)\" --json"
         })
 public final class StatusCommand implements Callable<Integer> {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Repairs listed, newest first; the document holds more. */
     static final int REPAIRS_SHOWN = 10;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The relay's configuration file, for the default admin URL and token.")
-    Path config;
 
-    @Option(names = "--admin-url", paramLabel = "URL",
-            description = "The relay's admin listener. Default: http://<admin_listen> (http://127.0.0.1:8449).")
-    URI adminUrl;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "The admin token. Default: the contents of <storage.path>/admin-token.")
-    String token;
+    @Mixin
+    AdminTarget target = new AdminTarget();
 
-    @Option(names = "--json", description = "Print the status document as the relay sent it.")
+    @Option(names = "--json", description = "Print the status document as JSON instead of tables.")
     boolean json;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        HttpResponse<String> response;
-        try {
-            RepairCommand.Admin admin = RepairCommand.Admin.of(config, adminUrl, token);
-            response = admin.get("/_taps/admin/status", TIMEOUT).get();
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        } catch (ExecutionException e) {
-            err.println("error: " + RepairCommand.Admin.failure(e.getCause()).getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
+        AdminTarget.Outcome outcome = target.call("/_taps/admin/status", null, err);
+        if (!outcome.ok()) {
+            return outcome.exitCode();
         }
-        if (response.statusCode() != 200) {
-            err.println("error: " + RepairCommand.Admin.describe(response));
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
+        JsonNode status = outcome.json();
         if (json) {
-            out.println(response.body().strip());
+            out.println(status.toPrettyString());
             out.flush();
             return ExitCodes.OK;
-        }
-        JsonNode status;
-        try {
-            status = RepairCommand.JSON.readTree(response.body());
-        } catch (IOException e) {
-            err.println("error: the relay's answer is not JSON: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
         }
         out.print(render(status));
         out.flush();
