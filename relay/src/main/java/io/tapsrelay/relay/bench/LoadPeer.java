@@ -49,15 +49,11 @@ final class LoadPeer implements StreamPeer {
     private long lineBytes;
 
     /**
-     * @param identity the peer the relay knows; the corpus must be its own events
+     * @param corpus the events to send, which the peer that originated them sends
      * @param maxMessageSize the longest line this peer accepts, announced in its HELLO
      */
-    LoadPeer(PeerIdentity identity, EventCorpus corpus, int maxMessageSize) {
-        if (!corpus.origin().equals(identity)) {
-            throw new IllegalArgumentException("corpus of " + corpus.origin().serverId() + " sent by "
-                    + identity.serverId());
-        }
-        this.identity = identity;
+    LoadPeer(EventCorpus corpus, int maxMessageSize) {
+        this.identity = corpus.origin();
         this.corpus = corpus;
         this.maxMessageSize = maxMessageSize;
         this.log = new SendLog(corpus.count());

@@ -106,7 +106,7 @@ final class LoadSet {
     }
 
     private List<LoadPeer> peers(List<EventCorpus> of) {
-        return of.stream().map(c -> new LoadPeer(c.origin(), c, maxMessageSize())).toList();
+        return of.stream().map(c -> new LoadPeer(c, maxMessageSize())).toList();
     }
 
     /** A relay spec sized for this load, with every bench identity of it (warm-up included) pinned. */

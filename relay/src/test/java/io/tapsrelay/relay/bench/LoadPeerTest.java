@@ -41,7 +41,7 @@ class LoadPeerTest {
         if (corpus == null) {
             corpus = EventCorpus.sign(PeerIdentity.create("load.test"), GROUP, EVENTS, 100, SEED);
         }
-        peer = new LoadPeer(corpus.origin(), corpus, 16_384);
+        peer = new LoadPeer(corpus, 16_384);
         peer.opened(outlet, loop);
         relay(FrameType.HELLO, new Hello("relay.test", "1.0.0", List.of("stream"), List.of("*"), 16_384));
     }
