@@ -1,5 +1,7 @@
 package io.tapsrelay.relay.bench;
 
+import java.util.OptionalLong;
+
 /**
  * The report's lines: one per scenario run, and one with the median when there were several. Each
  * line names the scenario and its parameters, then the figures, so a line pasted alone still says
@@ -58,10 +60,16 @@ final class BenchReport {
                 + cpu(r.ingest());
     }
 
-    /** {@code cpu=152us/event}: the relays' CPU time over the phase, per event. */
-    private static String cpu(LoadFigures f) {
-        return "cpu=" + (f.relayCpuNanosPerEvent().isPresent()
-                ? BenchFormat.duration(f.relayCpuNanosPerEvent().getAsLong()) + "/event" : "n/a");
+    /**
+     * {@code cpu=152us/event generator=3us/event}: the relays' CPU time over the phase, per event,
+     * then the load generator's, which took the same cores from them.
+     */
+    static String cpu(LoadFigures f) {
+        return "cpu=" + perEvent(f.relayCpuNanosPerEvent()) + " generator=" + perEvent(f.generatorCpuNanosPerEvent());
+    }
+
+    private static String perEvent(OptionalLong nanos) {
+        return nanos.isPresent() ? BenchFormat.duration(nanos.getAsLong()) + "/event" : "n/a";
     }
 
     private static String throughput(LoadFigures f) {

@@ -60,11 +60,11 @@ final class IngestBench {
             BenchClient client, Deadline deadline) throws BenchFailure {
         LoadPhase phase = new LoadPhase(name, peers);
         phase.open(client, relay.target(), load.maxMessageSize(), deadline);
-        CpuMeter cpu = CpuMeter.start(List.of(relay));
+        PhaseCpu cpu = PhaseCpu.start(List.of(relay));
         phase.start(ratePerStream);
         LoadFigures figures = phase.awaitAcknowledged(deadline);
         phase.end();
-        return figures.withRelayCpu(cpu.perEvent(figures.events()));
+        return cpu.applyTo(figures, figures.events());
     }
 
     /** Generator event loops: one per stream up to the cores there are, which the relay shares. */

@@ -13,12 +13,15 @@ import java.util.OptionalLong;
  * @param latency per-event latency
  * @param relayCpuNanosPerEvent CPU the relay (or relays) under test used in the phase, per event;
  *     empty when it cannot be measured
+ * @param generatorCpuNanosPerEvent CPU the load generator (this JVM) used in the phase, per event;
+ *     empty when it cannot be told apart from the relays'
  */
 record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, LatencySummary latency,
-        OptionalLong relayCpuNanosPerEvent) {
+        OptionalLong relayCpuNanosPerEvent, OptionalLong generatorCpuNanosPerEvent) {
     LoadFigures {
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(relayCpuNanosPerEvent, "relayCpuNanosPerEvent");
+        Objects.requireNonNull(generatorCpuNanosPerEvent, "generatorCpuNanosPerEvent");
         if (events < 1 || !(eventsPerSecond > 0) || !(bytesPerSecond > 0)) {
             throw new IllegalArgumentException("bad load figures: events=" + events + " events/s=" + eventsPerSecond
                     + " bytes/s=" + bytesPerSecond);
@@ -29,12 +32,14 @@ record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, L
     static LoadFigures of(long events, long lineBytes, long elapsedNanos, LatencySummary latency) {
         // A phase shorter than the clock's resolution still took some time.
         double seconds = Math.max(1, elapsedNanos) / 1e9;
-        return new LoadFigures(events, events / seconds, lineBytes / seconds, latency, OptionalLong.empty());
+        return new LoadFigures(events, events / seconds, lineBytes / seconds, latency, OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
-    /** These figures with the relays' CPU per event. */
-    LoadFigures withRelayCpu(OptionalLong nanosPerEvent) {
-        return new LoadFigures(events, eventsPerSecond, bytesPerSecond, latency, nanosPerEvent);
+    /** These figures with the relays' and the generator's CPU per event. */
+    LoadFigures withCpu(OptionalLong relayNanosPerEvent, OptionalLong generatorNanosPerEvent) {
+        return new LoadFigures(events, eventsPerSecond, bytesPerSecond, latency, relayNanosPerEvent,
+                generatorNanosPerEvent);
     }
 
     static LoadFigures median(List<LoadFigures> runs) {
@@ -43,6 +48,7 @@ record LoadFigures(long events, double eventsPerSecond, double bytesPerSecond, L
                 Medians.ofDoubles(runs, LoadFigures::eventsPerSecond),
                 Medians.ofDoubles(runs, LoadFigures::bytesPerSecond),
                 LatencySummary.median(runs.stream().map(LoadFigures::latency).toList()),
-                Medians.ofPresent(runs, LoadFigures::relayCpuNanosPerEvent));
+                Medians.ofPresent(runs, LoadFigures::relayCpuNanosPerEvent),
+                Medians.ofPresent(runs, LoadFigures::generatorCpuNanosPerEvent));
     }
 }

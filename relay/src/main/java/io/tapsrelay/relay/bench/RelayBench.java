@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * {@code relay}: two relays federating, A dialing B, each naming the other as a peer and fetching
@@ -79,15 +78,15 @@ final class RelayBench {
 
         LoadPhase phase = new LoadPhase("relay", load.newPeers());
         phase.open(client, relayA.target(), max, deadline);
-        CpuMeter cpu = CpuMeter.start(List.of(relayA, relayB));
+        PhaseCpu cpu = PhaseCpu.start(List.of(relayA, relayB));
         phase.start(load.shape().ratePerStream());
         LoadFigures atA = phase.awaitAcknowledged(deadline);
         deadline.await(Deadline.all(loadArrivals.stream().map(Arrivals::all).toList()), "every event stored at B",
                 () -> "relay: " + phase.total() + "/" + phase.total() + " acknowledged by A, "
                         + loadArrivals.stream().mapToInt(Arrivals::count).sum() + "/" + phase.total() + " stored at B");
-        OptionalLong cpuPerEvent = cpu.perEvent(phase.total());
+        LoadFigures toB = cpu.applyTo(endToEnd(phase.peers(), loadArrivals), phase.total());
         phase.end();
-        return new RelayResult(load.shape(), endToEnd(phase.peers(), loadArrivals).withRelayCpu(cpuPerEvent),
+        return new RelayResult(load.shape(), toB,
                 atA.latency(), relayA.memory(), relayB.memory());
     }
 

@@ -40,10 +40,10 @@ final class StalledBench {
                 LoadPhase phase = new LoadPhase("stalled", load.newPeers());
                 phase.open(client, relay.target(), load.maxMessageSize(), deadline);
                 MemorySample before = relay.memory();
-                CpuMeter cpu = CpuMeter.start(List.of(relay));
+                PhaseCpu cpu = PhaseCpu.start(List.of(relay));
                 phase.start(load.shape().ratePerStream());
                 LoadFigures figures = phase.awaitAcknowledged(deadline);
-                figures = figures.withRelayCpu(cpu.perEvent(figures.events()));
+                figures = cpu.applyTo(figures, figures.events());
                 MemorySample after = relay.memory();
                 phase.end();
                 StalledResult result = new StalledResult(load.shape(), before, after, stalled.events(),

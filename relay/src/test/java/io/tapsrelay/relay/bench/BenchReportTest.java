@@ -15,16 +15,17 @@ class BenchReportTest {
         IngestResult r = new IngestResult(SHAPE, figures(9850, 4.1e6, 2_100_000, 8_300_000, 15_000_000),
                 new MemorySample(OptionalLong.of(85 * MIB), OptionalLong.of(310 * MIB)));
         assertEquals("ingest streams=1 events=100000 size=256 window=1024: 9850 events/s 4.1 MB/s ack p50=2.1ms"
-                + " p99=8.3ms p999=15.0ms relay heap=85MiB rss=310MiB cpu=210us/event", BenchReport.ingest(r, ""));
+                + " p99=8.3ms p999=15.0ms relay heap=85MiB rss=310MiB cpu=210us/event generator=21us/event",
+                BenchReport.ingest(r, ""));
     }
 
     @Test
     void unmeasuredMemoryReadsNotAvailableAndARateIsNamed() {
         IngestResult r = new IngestResult(new LoadShape(2000, 64, 2, 16, 500), new LoadFigures(2000, 480, 1e5,
-                new LatencySummary(2000, 850_000, 990_000, 1_500_000_000, 1_600_000_000), OptionalLong.empty()),
+                new LatencySummary(2000, 850_000, 990_000, 1_500_000_000, 1_600_000_000), OptionalLong.empty(), OptionalLong.empty()),
                 MemorySample.unavailable());
         assertEquals("ingest streams=2 events=2000 size=64 window=16 rate=500 (run 2/3): 480 events/s 0.1 MB/s"
-                + " ack p50=850us p99=990us p999=1.50s relay heap=n/a rss=n/a cpu=n/a",
+                + " ack p50=850us p99=990us p999=1.50s relay heap=n/a rss=n/a cpu=n/a generator=n/a",
                 BenchReport.ingest(r, BenchReport.runLabel(2, 3)));
     }
 
@@ -35,7 +36,7 @@ class BenchReportTest {
                 new IngestResult(SHAPE, figures(11000, 5e6, 1_000_000, 9_000_000, 20_000_000), memory(90)),
                 new IngestResult(SHAPE, figures(10000, 4.5e6, 3_000_000, 7_000_000, 10_000_000), memory(70)));
         assertEquals("ingest streams=1 events=100000 size=256 window=1024 (median of 3): 10000 events/s 4.5 MB/s"
-                + " ack p50=2.0ms p99=8.0ms p999=10.0ms relay heap=80MiB rss=160MiB cpu=200us/event",
+                + " ack p50=2.0ms p99=8.0ms p999=10.0ms relay heap=80MiB rss=160MiB cpu=200us/event generator=20us/event",
                 BenchReport.ingest(IngestResult.median(runs), BenchReport.medianLabel(3)));
     }
 
@@ -45,7 +46,8 @@ class BenchReportTest {
                 figures(62_000, 4.3e7, 500_000, 900_000, 1_000_000), memory(40));
         assertEquals("duplicates streams=1 events=100000 size=256 window=1024: first pass 10000 events/s 7.0 MB/s,"
                 + " same events again 62000 events/s 43.0 MB/s (6.20x the first pass) duplicate ack p50=500us"
-                + " p99=900us p999=1.0ms relay heap=40MiB rss=80MiB cpu=200us/event then cpu=50us/event",
+                + " p99=900us p999=1.0ms relay heap=40MiB rss=80MiB cpu=200us/event generator=20us/event"
+                + " then cpu=50us/event generator=5us/event",
                 BenchReport.duplicates(r, ""));
     }
 
@@ -55,7 +57,8 @@ class BenchReportTest {
                 new LatencySummary(100_000, 2_000_000, 5_000_000, 9_000_000, 9_000_000), memory(30), memory(31));
         assertEquals("relay streams=1 events=100000 size=256 window=1024: 5000 events/s 4.0 MB/s end to end, A to stored"
                 + " at B p50=40.0ms p99=90.0ms p999=120.0ms, ack at A p50=2.0ms p99=5.0ms p999=9.0ms, relay A"
-                + " heap=30MiB rss=60MiB, relay B heap=31MiB rss=62MiB, A+B cpu=4.0ms/event", BenchReport.relay(r, ""));
+                + " heap=30MiB rss=60MiB, relay B heap=31MiB rss=62MiB, A+B cpu=4.0ms/event generator=400us/event",
+                BenchReport.relay(r, ""));
     }
 
     @Test
@@ -70,12 +73,13 @@ class BenchReportTest {
                 figures(4000, 2.8e6, 1_000_000, 2_000_000, 3_000_000));
         assertEquals("stalled streams=1 events=1000000 size=256 window=1024: relay heap before=20MiB after=25MiB"
                 + " ratio=1.25x, rss before=40MiB after=50MiB, 0 events sent to the stalled peer, its stream still"
-                + " open; stored at 4000 events/s 2.8 MB/s cpu=100us/event", BenchReport.stalled(r, ""));
+                + " open; stored at 4000 events/s 2.8 MB/s cpu=100us/event"
+                + " generator=10us/event", BenchReport.stalled(r, ""));
     }
 
     private static LoadFigures figures(double eps, double bps, long p50, long p99, long p999) {
         return new LoadFigures(100_000, eps, bps, new LatencySummary(100_000, p50, p99, p999, p999),
-                OptionalLong.of(p50 / 10));
+                OptionalLong.of(p50 / 10), OptionalLong.of(p50 / 100));
     }
 
     private static MemorySample memory(long heapMib) {

@@ -99,7 +99,7 @@ class ScenarioEndToEndTest {
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("ingest streams=1 events=300 size=64 window=32 (run 1/2): "), lines.get(0));
         assertTrue(lines.get(2).startsWith("ingest streams=1 events=300 size=64 window=32 (median of 2): "), lines.get(2));
-        assertTrue(lines.get(2).endsWith("relay heap=n/a rss=n/a cpu=n/a"), lines.get(2));
+        assertTrue(lines.get(2).endsWith("relay heap=n/a rss=n/a cpu=n/a generator=n/a"), lines.get(2));
     }
 
     private Deadline deadline(String scenario) {
