@@ -107,7 +107,7 @@ public final class Bench {
 
     private void progressSigning(String scenario, LoadShape shape) {
         out.progress(scenario + ": signing " + shape.events() + " events of " + shape.size() + " bytes, and up to "
-                + LoadSet.WARM_UP_EVENTS + " to warm up with");
+                + LoadSet.WARM_UP_EVENTS + " for the first warm-up round (later rounds are signed when needed)");
     }
 
     /** Prepares once (signing), then runs {@code o.runs()} times, printing each run and the median. */

@@ -69,6 +69,11 @@ final class ChildRelay implements RelayLauncher.RunningRelay {
     }
 
     @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(process.pid());
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

@@ -10,6 +10,7 @@ import io.tapsrelay.frames.crypto.EventSigning;
 import io.tapsrelay.frames.validate.Ids;
 import io.tapsrelay.frames.validate.Ulids;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -28,11 +29,13 @@ final class EventCorpus {
     private final PeerIdentity origin;
     private final String group;
     private final byte[][] records;
+    private final int count;
 
-    private EventCorpus(PeerIdentity origin, String group, byte[][] records) {
+    private EventCorpus(PeerIdentity origin, String group, byte[][] records, int count) {
         this.origin = origin;
         this.group = group;
         this.records = records;
+        this.count = count;
     }
 
     /**
@@ -50,7 +53,7 @@ final class EventCorpus {
         byte[][] records = new byte[count][];
         records[0] = first;
         IntStream.range(1, count).parallel().forEach(i -> records[i] = signOne(origin, group, i + 1, size, seed + i));
-        return new EventCorpus(origin, group, records);
+        return new EventCorpus(origin, group, records, count);
     }
 
     private static byte[] signOne(PeerIdentity origin, String group, long originSeq, int size, long seed) {
@@ -86,19 +89,28 @@ final class EventCorpus {
     }
 
     int count() {
-        return records.length;
+        return count;
+    }
+
+    /** The first {@code n} events (origin sequences 1…n), sharing this corpus's records. */
+    EventCorpus head(int n) {
+        if (n < 1 || n > count) {
+            throw new IllegalArgumentException("head of " + n + " events of a corpus of " + count);
+        }
+        return n == count ? this : new EventCorpus(origin, group, records, n);
     }
 
     /** Event {@code index} (origin sequence {@code index + 1}) as an EVENT payload carrying its JSON verbatim. */
     EventRecord event(int index) {
         // Only the raw JSON matters on the wire: the encoder writes it verbatim, as the relay does when it forwards.
-        return new EventRecord(null, null, null, null, null, null, null, null, null, records[index]);
+        return new EventRecord(null, null, null, null, null, null, null, null, null,
+                records[Objects.checkIndex(index, count)]);
     }
 
     /** The longest EVENT frame line, line feed included, that any event of this corpus can take on a stream. */
     int maxLineBytes() {
         int longest = 0;
-        for (int i = 0; i < records.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (records[i].length > records[longest].length) {
                 longest = i;
             }

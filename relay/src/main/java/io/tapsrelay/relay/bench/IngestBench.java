@@ -46,10 +46,34 @@ final class IngestBench {
         });
     }
 
-    /** Sends the unmeasured warm-up load, unpaced. */
+    /**
+     * Sends the unmeasured warm-up rounds ({@link WarmUp}) into {@code relay}, and a paced one when the
+     * load is paced.
+     */
     static void warmUp(String scenario, LoadSet load, RunningRelay relay, BenchClient client, Deadline deadline)
             throws BenchFailure {
-        send(scenario + " warm-up", load.newWarmUpPeers(), 0, load, relay, client, deadline);
+        String name = scenario + " warm-up";
+        WarmUp.ofThisMachine().run(name, List.of(relay), load.shape().rate(), new WarmUp.Round() {
+            @Override
+            public void prepare(int index) throws BenchFailure {
+                signWarmUpRound(name, load, index, deadline);
+            }
+
+            @Override
+            public int send(int index, double rate, int events) throws BenchFailure {
+                List<LoadPeer> peers = load.newWarmUpPeers(index, events);
+                IngestBench.send(name + " round " + index, peers, rate / peers.size(), load, relay, client, deadline);
+                return peers.stream().mapToInt(LoadPeer::count).sum();
+            }
+        }, deadline);
+    }
+
+    /** Signs warm-up round {@code index} unless it is signed already, saying so. */
+    static void signWarmUpRound(String name, LoadSet load, int index, Deadline deadline) throws BenchFailure {
+        if (!load.hasWarmUpRound(index)) {
+            deadline.report(name + ": signing " + load.warmUpRoundEvents() + " events for round " + index);
+            load.warmUpRound(index);
+        }
     }
 
     /**

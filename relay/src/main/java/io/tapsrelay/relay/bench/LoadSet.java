@@ -1,41 +1,55 @@
 package io.tapsrelay.relay.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pre-signed load of one scenario: one bench identity and one corpus per stream, signed once and
- * sent again in every run (each run starts a fresh relay, so the same events are new to it), and a
- * warm-up load of another identity, sent unmeasured first so the relay's code is compiled and its
- * connections are up before the clock starts.
+ * sent again in every run (each run starts a fresh relay, so the same events are new to it), and
+ * warm-up rounds of another identity, sent unmeasured first so the relay's code is compiled and its
+ * connections are up before the clock starts. Each warm-up round goes to groups of its own, so its
+ * events are new to the relay too; the first round is signed with the load, later ones only when a
+ * run needs them (then kept for the next run).
+ *
+ * <p>Used by one run at a time.
  */
 final class LoadSet {
-    /**
-     * Warm-up events in all, split over the warm-up groups: enough that a fresh relay JVM has
-     * compiled its hot paths (with 2,000 its JIT still took a tenth of the CPU of the measured phase).
-     */
+    /** Warm-up events in one round, split over the warm-up groups. */
     static final int WARM_UP_EVENTS = 10_000;
     /** The warm-up peer. */
     static final String WARM_UP_ID = "warmup.bench";
 
     private final LoadShape shape;
     private final List<EventCorpus> corpora;
-    private final List<EventCorpus> warmUp;
+    private final PeerIdentity warmUpId;
+    private final List<String> warmUpGroups;
+    private final int warmUpEventsPerGroup;
+    private final long seed;
+    private final Map<Integer, List<EventCorpus>> warmUpRounds = new HashMap<>();
     private final int maxLineBytes;
 
-    private LoadSet(LoadShape shape, List<EventCorpus> corpora, List<EventCorpus> warmUp) {
+    private LoadSet(LoadShape shape, List<EventCorpus> corpora, PeerIdentity warmUpId, List<String> warmUpGroups,
+            int warmUpEventsPerGroup, long seed) throws BenchFailure {
         this.shape = shape;
         this.corpora = List.copyOf(corpora);
-        this.warmUp = List.copyOf(warmUp);
+        this.warmUpId = warmUpId;
+        this.warmUpGroups = List.copyOf(warmUpGroups);
+        this.warmUpEventsPerGroup = warmUpEventsPerGroup;
+        this.seed = seed;
         List<EventCorpus> all = new ArrayList<>(corpora);
-        all.addAll(warmUp);
+        all.addAll(warmUpRound(1));
+        // Later rounds' group names are a few bytes longer: within the margin of maxMessageSize().
         this.maxLineBytes = all.stream().mapToInt(EventCorpus::maxLineBytes).max().orElseThrow();
     }
 
     /**
      * Signs the load: stream {@code i} is peer {@code load-<i+1>.bench} sending
-     * {@link LoadShape#eventsOf(int)} events into {@code groups.get(i)}; the warm-up peer sends
-     * {@link #WARM_UP_EVENTS} split over {@code warmUpGroups}, but no more per group than a stream sends.
+     * {@link LoadShape#eventsOf(int)} events into {@code groups.get(i)}; the warm-up peer's first
+     * round sends {@link #WARM_UP_EVENTS} split over {@code warmUpGroups}, but no more per group than a
+     * stream sends.
      *
      * @param seed content seed; stream {@code i} draws from {@code seed + i * 2^32}
      */
@@ -49,14 +63,9 @@ final class LoadSet {
             PeerIdentity id = PeerIdentity.create("load-" + (i + 1) + ".bench");
             corpora.add(EventCorpus.sign(id, groups.get(i), shape.eventsOf(i), shape.size(), seed + ((long) i << 32)));
         }
-        PeerIdentity warmId = PeerIdentity.create(WARM_UP_ID);
         int warmEvents = warmUpGroups.isEmpty() ? 0
                 : Math.min(Math.max(1, WARM_UP_EVENTS / warmUpGroups.size()), shape.eventsOf(0));
-        List<EventCorpus> warm = new ArrayList<>();
-        for (String g : warmUpGroups) {
-            warm.add(EventCorpus.sign(warmId, g, warmEvents, shape.size(), ~seed));
-        }
-        return new LoadSet(shape, corpora, warm);
+        return new LoadSet(shape, corpora, PeerIdentity.create(WARM_UP_ID), warmUpGroups, warmEvents, seed);
     }
 
     /** {@code count} groups named {@code g!<prefix>-1} … */
@@ -68,6 +77,11 @@ final class LoadSet {
         return out;
     }
 
+    /** The group warm-up round {@code round} uses in place of {@code group}: itself in round 1, {@code <group>.w<round>} after. */
+    static String warmUpGroup(String group, int round) {
+        return round == 1 ? group : group + ".w" + round;
+    }
+
     LoadShape shape() {
         return shape;
     }
@@ -76,8 +90,32 @@ final class LoadSet {
         return corpora;
     }
 
-    List<EventCorpus> warmUpCorpora() {
-        return warmUp;
+    /** Events in one warm-up round, over all its groups. */
+    int warmUpRoundEvents() {
+        return warmUpEventsPerGroup * warmUpGroups.size();
+    }
+
+    /** True when warm-up round {@code round} is signed already. */
+    boolean hasWarmUpRound(int round) {
+        return warmUpRounds.containsKey(round);
+    }
+
+    /** Warm-up round {@code round}'s corpora, one per warm-up group, signed now unless they were before. */
+    List<EventCorpus> warmUpRound(int round) throws BenchFailure {
+        if (round < 1) {
+            throw new IllegalArgumentException("warm-up rounds count from 1, not " + round);
+        }
+        List<EventCorpus> signed = warmUpRounds.get(round);
+        if (signed == null) {
+            List<EventCorpus> fresh = new ArrayList<>();
+            for (String g : warmUpGroups) {
+                fresh.add(EventCorpus.sign(warmUpId, warmUpGroup(g, round), warmUpEventsPerGroup, shape.size(),
+                        ~seed + ((long) round << 40)));
+            }
+            signed = List.copyOf(fresh);
+            warmUpRounds.put(round, signed);
+        }
+        return signed;
     }
 
     /** The longest EVENT line, line feed included, any stream may send. */
@@ -97,26 +135,35 @@ final class LoadSet {
 
     /** Fresh load peers, one per stream (a load peer sends once). */
     List<LoadPeer> newPeers() {
-        return peers(corpora);
+        return corpora.stream().map(c -> new LoadPeer(c, maxMessageSize())).toList();
     }
 
-    /** Fresh warm-up peers, one per warm-up group. */
-    List<LoadPeer> newWarmUpPeers() {
-        return peers(warmUp);
-    }
-
-    private List<LoadPeer> peers(List<EventCorpus> of) {
-        return of.stream().map(c -> new LoadPeer(c, maxMessageSize())).toList();
+    /**
+     * Fresh peers for warm-up round {@code round}, one per warm-up group, sending at most
+     * {@code events} of the round's events in all, split as evenly as they go (a group whose share is
+     * none gets no peer).
+     */
+    List<LoadPeer> newWarmUpPeers(int round, int events) throws BenchFailure {
+        List<EventCorpus> of = warmUpRound(round);
+        List<LoadPeer> peers = new ArrayList<>();
+        for (int i = 0; i < of.size(); i++) {
+            EventCorpus c = of.get(i);
+            int share = events / of.size() + (i < events % of.size() ? 1 : 0);
+            if (share > 0) {
+                peers.add(new LoadPeer(c.head(Math.min(share, c.count())), maxMessageSize()));
+            }
+        }
+        return peers;
     }
 
     /** A relay spec sized for this load, with every bench identity of it (warm-up included) pinned. */
-    RelaySpec relay(String serverId, int port, java.nio.file.Path dataDir) {
+    RelaySpec relay(String serverId, int port, Path dataDir) {
         RelaySpec out = RelaySpec.of(serverId, port, dataDir, shape.window(), windowBytes(), maxMessageSize());
         for (EventCorpus c : corpora) {
             out = out.withPeer(new RelaySpec.Pinned(c.origin()));
         }
-        if (!warmUp.isEmpty()) {
-            out = out.withPeer(new RelaySpec.Pinned(warmUp.get(0).origin()));
+        if (!warmUpGroups.isEmpty()) {
+            out = out.withPeer(new RelaySpec.Pinned(warmUpId));
         }
         return out;
     }

@@ -12,8 +12,9 @@ import java.util.Map;
  * B with ample credit and notes when B forwards each event, which B does once it stored it. The
  * clock runs from the first send into A to the last event B forwarded.
  *
- * <p>Before the clock starts, a warm-up peer sends its events into each group through the same
- * path, so A's dial to B, B's key fetch from A and the JIT's compilation are not part of the figures.
+ * <p>Before the clock starts, a warm-up peer sends rounds of events through the same path
+ * ({@link RelayWarmUp}), so A's dial to B, B's key fetch from A and the JIT's compilation are not
+ * part of the figures.
  */
 final class RelayBench {
     private static final String RELAY_A = "relay-a.bench";
@@ -58,23 +59,19 @@ final class RelayBench {
         List<Arrivals> warmArrivals = new ArrayList<>();
         for (int i = 0; i < load.corpora().size(); i++) {
             EventCorpus c = load.corpora().get(i);
-            EventCorpus warmUp = load.warmUpCorpora().get(i);
+            EventCorpus warmUp = load.warmUpRound(1).get(i);
             Arrivals arrivals = new Arrivals(c.count());
             Arrivals warm = new Arrivals(warmUp.count());
             loadArrivals.add(arrivals);
             warmArrivals.add(warm);
-            ListeningPeer observer = ListeningPeer.observer(observerId, c.group(), OBSERVER_WINDOW,
-                    (long) OBSERVER_WINDOW * load.maxLineBytes(), max,
+            ListeningPeer observer = observer(observerId, c.group(), load,
                     Map.of(c.origin().serverId(), arrivals, warmUp.origin().serverId(), warm));
             deadline.await(client.open(relayB.target(), observerId, c.group(), observer, max),
                     "the observer's stream to B in " + c.group());
             deadline.await(observer.ready(), "B's HELLO to the observer in " + c.group());
         }
-
-        IngestBench.send("relay warm-up", load.newWarmUpPeers(), 0, load, relayA, client, deadline);
-        deadline.await(Deadline.all(warmArrivals.stream().map(Arrivals::all).toList()),
-                "the warm-up events to pass from A to B (A dialing B, B fetching A's key)",
-                () -> "relay warm-up: " + warmArrivals.stream().mapToInt(Arrivals::count).sum() + " events stored at B");
+        WarmUp.ofThisMachine().run(RelayWarmUp.NAME, List.of(relayA, relayB), load.shape().rate(),
+                new RelayWarmUp(load, observerId, warmArrivals, relayA, relayB, client, deadline), deadline);
 
         LoadPhase phase = new LoadPhase("relay", load.newPeers());
         phase.open(client, relayA.target(), max, deadline);
@@ -88,6 +85,12 @@ final class RelayBench {
         phase.end();
         return new RelayResult(load.shape(), toB,
                 atA.latency(), relayA.memory(), relayB.memory());
+    }
+
+    /** An observer in {@code group} with credit for a generous window of this load's lines. */
+    static ListeningPeer observer(PeerIdentity observerId, String group, LoadSet load, Map<String, Arrivals> arrivals) {
+        return ListeningPeer.observer(observerId, group, OBSERVER_WINDOW, (long) OBSERVER_WINDOW * load.maxLineBytes(),
+                load.maxMessageSize(), arrivals);
     }
 
     /** From each event's send into A to its arrival from B. */

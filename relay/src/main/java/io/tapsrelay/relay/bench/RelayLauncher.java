@@ -22,6 +22,9 @@ interface RelayLauncher {
         /** CPU time the relay's process has used so far, all threads; empty when it cannot be told apart. */
         OptionalLong cpuNanos();
 
+        /** The relay's own process, whose threads can be watched; empty when it runs inside this JVM. */
+        OptionalLong pid();
+
         /** Stops the relay; idempotent, never throws. */
         @Override
         void close();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class CpuMeterTest {
     @Test
     void relaysCpuIsTheirGrowthSinceTheStartSharedOutOverTheEvents() {
-        FakeRelay a = new FakeRelay(OptionalLong.of(1_000));
-        FakeRelay b = new FakeRelay(OptionalLong.of(50_000));
+        FakeRelay a = new FakeRelay(OptionalLong.of(1_000), OptionalLong.empty());
+        FakeRelay b = new FakeRelay(OptionalLong.of(50_000), OptionalLong.empty());
         CpuMeter meter = CpuMeter.start(List.of(a, b));
         a.cpu = OptionalLong.of(301_000);
         b.cpu = OptionalLong.of(150_000);
@@ -21,41 +21,18 @@ class CpuMeterTest {
 
     @Test
     void aRelayWhoseCpuCannotBeToldApartLeavesTheFigureEmpty() {
-        CpuMeter meter = CpuMeter.start(List.of(new FakeRelay(OptionalLong.of(5)), new FakeRelay(OptionalLong.empty())));
+        CpuMeter meter = CpuMeter.start(List.of(new FakeRelay(OptionalLong.of(5), OptionalLong.empty()),
+                new FakeRelay(OptionalLong.empty(), OptionalLong.empty())));
         assertTrue(meter.perEvent(10).isEmpty());
     }
 
     @Test
     void theGeneratorIsMeasuredOnlyWhenEveryRelayRunsInAProcessOfItsOwn() {
-        assertTrue(CpuMeter.generator(List.of(new FakeRelay(OptionalLong.empty()))).perEvent(10).isEmpty(),
+        FakeRelay inProcess = new FakeRelay(OptionalLong.empty(), OptionalLong.empty());
+        assertTrue(CpuMeter.generator(List.of(inProcess)).perEvent(10).isEmpty(),
                 "an in-process relay's threads would be counted as the generator's");
         assumeTrue(ProcessHandle.current().info().totalCpuDuration().isPresent(), "this OS reports process CPU");
-        assertTrue(CpuMeter.generator(List.of(new FakeRelay(OptionalLong.of(0)))).perEvent(10).isPresent());
-    }
-
-    private static final class FakeRelay implements RelayLauncher.RunningRelay {
-        OptionalLong cpu;
-
-        FakeRelay(OptionalLong cpu) {
-            this.cpu = cpu;
-        }
-
-        @Override
-        public RelayTarget target() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MemorySample memory() {
-            return MemorySample.unavailable();
-        }
-
-        @Override
-        public OptionalLong cpuNanos() {
-            return cpu;
-        }
-
-        @Override
-        public void close() {}
+        FakeRelay apart = new FakeRelay(OptionalLong.of(0), OptionalLong.of(1));
+        assertTrue(CpuMeter.generator(List.of(apart)).perEvent(10).isPresent());
     }
 }

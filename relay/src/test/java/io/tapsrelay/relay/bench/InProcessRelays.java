@@ -45,6 +45,11 @@ final class InProcessRelays implements RelayLauncher {
             }
 
             @Override
+            public OptionalLong pid() {
+                return OptionalLong.empty();
+            }
+
+            @Override
             public synchronized void close() {
                 if (closed) {
                     return;

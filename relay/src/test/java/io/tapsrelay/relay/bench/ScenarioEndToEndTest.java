@@ -44,6 +44,8 @@ class ScenarioEndToEndTest {
         IngestResult r = new IngestBench(relays).ingest(load, deadline("ingest"));
         assertEquals(200, r.load().latency().count());
         assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!paced-1", "load-1.bench").count());
+        assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!warmup.w2", LoadSet.WARM_UP_ID).count(),
+                "after the unpaced warm-up round, a paced one in groups of its own");
     }
 
     @Test
