@@ -25,7 +25,7 @@ public final class PrefixChain {
             throw new IllegalArgumentException(
                     "chain step needs 16 id bytes and 32 hash bytes, got " + eventId.length + " and " + contentHash.length);
         }
-        MessageDigest digest = Sha256.newDigest();
+        MessageDigest digest = Sha256.threadDigest();
         previous.updateDigest(digest);
         digest.update(eventId);
         digest.update(contentHash);

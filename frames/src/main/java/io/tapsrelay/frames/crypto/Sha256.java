@@ -13,6 +13,8 @@ public final class Sha256 {
     public static final Sha256 ZERO = new Sha256(new byte[LENGTH]);
 
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread for {@link #digest}: {@code digest()} leaves it reset for the next use. */
+    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Sha256::newDigest);
     private final byte[] bytes;
 
     private Sha256(byte[] bytes) {
@@ -52,10 +54,18 @@ public final class Sha256 {
 
     /** SHA-256 of {@code data}. */
     public static Sha256 digest(byte[] data) {
-        return new Sha256(newDigest().digest(data));
+        return new Sha256(PER_THREAD.get().digest(data));
     }
 
-    /** A fresh JDK SHA-256 digest; cheap, and not thread-safe, so one per use. */
+    /** This thread's reused digest, reset; it must be left reset ({@code digest()} does that). */
+    static MessageDigest threadDigest() {
+        return PER_THREAD.get();
+    }
+
+    /**
+     * A fresh JDK SHA-256 digest; not thread-safe, so one per use. Looking one up goes through the
+     * security providers, which costs about as much as hashing a short input, so hot paths keep one.
+     */
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
