@@ -97,9 +97,10 @@ public interface EventStore extends AutoCloseable {
 
     /**
      * Records what {@code peer} acknowledged. Cursors only move forward: a value below the current one
-     * is ignored. Visible to {@link #deliveryCursors} at once; written in the writer's next commit
-     * without an fsync of its own (the write-ahead log carries it, the next synced commit or
-     * {@link #close()} syncs it).
+     * is ignored. Visible to {@link #deliveryCursors} at once; written with the next commit of events,
+     * or on its own within a few tens of milliseconds, never with an fsync of its own (the write-ahead
+     * log carries it, the next synced commit or {@link #close()} syncs it). A cursor lost in a crash
+     * only means events are offered again, which the peer acknowledges as duplicates.
      */
     void saveDeliveryCursors(String peer, String groupId, Map<String, Long> cursors);
 

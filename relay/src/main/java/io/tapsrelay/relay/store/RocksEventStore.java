@@ -20,6 +20,7 @@ import io.tapsrelay.relay.store.internal.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,8 @@ public final class RocksEventStore implements EventStore {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private RocksEventStore(Path dir, boolean sync, RocksHandles rocks, UnaryOperator<BatchCommitter> commits)
+    private RocksEventStore(Path dir, boolean sync, RocksHandles rocks, UnaryOperator<BatchCommitter> commits,
+            Duration cursorFlush)
             throws RocksDBException {
         this.dir = dir;
         this.sync = sync;
@@ -70,7 +72,7 @@ public final class RocksEventStore implements EventStore {
         StoreLoader.loadCursors(rocks, cursors);
         counters.addEquivocations(StoreLoader.countEquivocations(rocks));
         this.writer = new GroupCommitWriter(rocks, origins, cursors, counters,
-                commits.apply(BatchCommitter.of(rocks)), sync, System::currentTimeMillis);
+                commits.apply(BatchCommitter.of(rocks)), sync, System::currentTimeMillis, cursorFlush);
         writer.start();
     }
 
@@ -89,6 +91,11 @@ public final class RocksEventStore implements EventStore {
 
     /** {@link #open(Path, boolean)} with the commit path wrapped by {@code commits}: a test seam. */
     static RocksEventStore open(Path dir, boolean sync, UnaryOperator<BatchCommitter> commits) {
+        return open(dir, sync, commits, GroupCommitWriter.CURSOR_FLUSH);
+    }
+
+    /** {@link #open(Path, boolean)} with the commit path wrapped and moved cursors written alone after {@code cursorFlush}. */
+    static RocksEventStore open(Path dir, boolean sync, UnaryOperator<BatchCommitter> commits, Duration cursorFlush) {
         String operation = "open store in " + dir;
         try {
             Files.createDirectories(dir);
@@ -105,7 +112,7 @@ public final class RocksEventStore implements EventStore {
             throw new StoreException(operation, e);
         }
         try {
-            return new RocksEventStore(dir, sync, rocks, commits);
+            return new RocksEventStore(dir, sync, rocks, commits, cursorFlush);
         } catch (RocksDBException | RuntimeException e) {
             try {
                 rocks.close();

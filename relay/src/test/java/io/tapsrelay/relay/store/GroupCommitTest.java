@@ -127,6 +127,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void aMovedCursorWaitsForTheNextEventCommitInsteadOfAWriteOfItsOwn() throws Exception {
+        GatedCommits commits = GatedCommits.passing();
+        // A flush period far longer than the test: only an event commit can carry the cursor.
+        store = RocksEventStore.open(dir, true, commits, java.time.Duration.ofHours(1));
+
+        store.saveDeliveryCursors("relay-b.example", GROUP, Map.of(ORIGIN, 4L));
+        store.append(List.of(TestEvents.event(1))).get(30, TimeUnit.SECONDS);
+
+        assertEquals(1, commits.commits(), "the cursor went with the event's commit");
+        store.close();
+        store = RocksEventStore.open(dir, true);
+        assertEquals(Map.of(ORIGIN, 4L), store.deliveryCursors("relay-b.example", GROUP));
+    }
+
+    @Test
     void aFailedWriteFailsItsCallersAndTheWriterServesTheNextCommit() throws Exception {
         GatedCommits commits = GatedCommits.passing();
         store = RocksEventStore.open(dir, true, commits);

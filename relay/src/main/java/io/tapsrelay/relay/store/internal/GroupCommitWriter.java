@@ -3,12 +3,16 @@ package io.tapsrelay.relay.store.internal;
 import io.tapsrelay.relay.store.AppendResult;
 import io.tapsrelay.relay.store.StoreException;
 import io.tapsrelay.relay.store.StoredEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -21,27 +25,38 @@ import org.rocksdb.WriteBatch;
  * <p>Many concurrent callers therefore share one fsync. A failed write fails every future of that
  * commit with a {@link StoreException} and the thread goes on serving later commits. The thread ends
  * only through {@link #stopAndJoin()}, after committing everything queued before the stop.
+ *
+ * <p>Delivery cursors do not wake the writer: they ride along with the next commit, or are written
+ * on their own once they have waited {@link #CURSOR_FLUSH}. A cursor is a position in the log,
+ * not data, and is never fsynced by itself; moving one per stored batch would otherwise cost a
+ * second write and a thread wake-up for every batch a peer sends.
  */
 public final class GroupCommitWriter {
-    private sealed interface Op permits AppendOp, CursorOp, StopOp {}
+    /** How long a moved cursor may wait for a commit to ride with before it is written alone. */
+    public static final Duration CURSOR_FLUSH = Duration.ofMillis(50);
+
+    private sealed interface Op permits AppendOp, StopOp {}
 
     private record AppendOp(List<StoredEvent> events, CompletableFuture<List<AppendResult>> future) implements Op {}
 
-    private record CursorOp(String peer, String groupId, Set<String> origins) implements Op {}
+    private record CursorOp(String peer, String groupId, Set<String> origins) {}
 
     private enum StopOp implements Op {
         INSTANCE
     }
 
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Queue<CursorOp> movedCursors = new ConcurrentLinkedQueue<>();
     private final RocksHandles rocks;
     private final DeliveryCursorCache cursors;
     private final StoreCounters counters;
     private final BatchCommitter committer;
     private final boolean sync;
+    private final long cursorFlushNanos;
     private final WriteCycle cycle;
     private final Thread thread;
-    // Cursor writes of failed commits, retried with the next commit (the cache still holds their values).
+    // Cursors to write in this commit, and those of failed commits, retried with the next one (the cache
+    // still holds their values).
     private final List<CursorOp> unwrittenCursors = new ArrayList<>();
 
     public GroupCommitWriter(
@@ -51,7 +66,9 @@ public final class GroupCommitWriter {
             StoreCounters counters,
             BatchCommitter committer,
             boolean sync,
-            LongSupplier clock) {
+            LongSupplier clock,
+            Duration cursorFlush) {
+        this.cursorFlushNanos = cursorFlush.toNanos();
         this.rocks = rocks;
         this.cursors = cursors;
         this.counters = counters;
@@ -73,9 +90,12 @@ public final class GroupCommitWriter {
         queue.add(new AppendOp(events, future));
     }
 
-    /** Queues the current cursors of {@code origins} to be written in the next commit. */
+    /**
+     * Queues the current cursors of {@code origins} to be written with the next commit, or alone
+     * within the cursor flush period when no commit comes.
+     */
     public void submitCursors(String peer, String groupId, Set<String> origins) {
-        queue.add(new CursorOp(peer, groupId, origins));
+        movedCursors.add(new CursorOp(peer, groupId, origins));
     }
 
     /** True when called on the writer thread (where blocking on the writer would deadlock). */
@@ -105,8 +125,11 @@ public final class GroupCommitWriter {
         try (WriteBatch batch = new WriteBatch()) {
             boolean stop = false;
             while (!stop) {
-                ops.add(take());
-                queue.drainTo(ops);
+                Op first = next();
+                if (first != null) {
+                    ops.add(first);
+                    queue.drainTo(ops);
+                }
                 stop = commit(ops, batch, results);
                 ops.clear();
                 results.clear();
@@ -114,10 +137,17 @@ public final class GroupCommitWriter {
         }
     }
 
-    private Op take() {
+    /**
+     * The next queued op, or null when moved cursors waited a whole cursor flush period with
+     * nothing to ride along with.
+     */
+    private Op next() {
         while (true) {
             try {
-                return queue.take();
+                Op op = queue.poll(cursorFlushNanos, TimeUnit.NANOSECONDS);
+                if (op != null || !movedCursors.isEmpty()) {
+                    return op;
+                }
             } catch (InterruptedException e) {
                 // Only stopAndJoin() ends this thread, so that nothing queued is left without an answer.
             }
@@ -128,16 +158,18 @@ public final class GroupCommitWriter {
     private boolean commit(List<Op> ops, WriteBatch batch, List<List<AppendResult>> results) {
         boolean stop = false;
         boolean holdsEvents = false;
+        // Taken before staging: a cursor moved after this is written by a later commit.
+        for (CursorOp moved = movedCursors.poll(); moved != null; moved = movedCursors.poll()) {
+            unwrittenCursors.add(moved);
+        }
         try {
-            for (CursorOp retry : unwrittenCursors) {
-                stageCursors(batch, retry);
+            for (CursorOp cursorOp : unwrittenCursors) {
+                stageCursors(batch, cursorOp);
             }
             for (Op op : ops) {
                 if (op instanceof AppendOp append) {
                     results.add(cycle.stage(batch, append.events()));
                     holdsEvents = true;
-                } else if (op instanceof CursorOp cursorOp) {
-                    stageCursors(batch, cursorOp);
                 } else {
                     stop = true;
                 }
@@ -151,14 +183,10 @@ public final class GroupCommitWriter {
             }
             cycle.publish();
             counters.addEquivocations(cycle.newEquivocations());
+            // Written: a failed commit keeps them, to be staged again with the next one.
             unwrittenCursors.clear();
             complete(ops, results);
         } catch (Throwable t) {
-            for (Op op : ops) {
-                if (op instanceof CursorOp cursorOp) {
-                    unwrittenCursors.add(cursorOp);
-                }
-            }
             fail(ops, t);
         } finally {
             batch.clear();
