@@ -131,9 +131,9 @@ final class RelayAssembly {
         PeerDialer dialer = new PeerDialer(self, config.peers(), config.federation().supportedGroups(), store,
                 registry, sessions, rt::openStream, keys::current, rt.timer(), clock,
                 id -> config.federation().isBlocked(id) || quarantine.isQuarantined(id));
-        intake.addListener((group, events, from) -> dialer.nudge());
+        intake.addListener((group, events, from) -> dialer.groupStored(group));
         LocalPublisher publisher = new LocalPublisher(self, store, keys::current, rt.verifiers(), clock,
-                List.of(registry, (group, events, from) -> dialer.nudge()));
+                List.of(registry, (group, events, from) -> dialer.groupStored(group)));
 
         Set<String> peerIds = config.peers().stream().map(PeerConfig::serverId).collect(Collectors.toSet());
         FederationAccessPolicy policy = new FederationAccessPolicy(config.federation().mode() == FederationMode.OPEN,

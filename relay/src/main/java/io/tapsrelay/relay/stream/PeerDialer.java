@@ -46,6 +46,7 @@ public final class PeerDialer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> groupsSeen = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> ticking;
 
     /** Opens an HTTP/2 stream to a peer with a handler installed; the relay's HTTP/2 client does it. */
@@ -74,6 +75,17 @@ public final class PeerDialer implements AutoCloseable {
     public void start() {
         if (!peers.isEmpty()) {
             ticking = timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Events of {@code group} were stored: checks every (peer, group) now when the group is new since
+     * start, so its streams open at once rather than at the next tick. Called for every stored batch,
+     * so it costs a set lookup, not a tick.
+     */
+    public void groupStored(String group) {
+        if (groupsSeen.add(group)) {
+            nudge();
         }
     }
 
