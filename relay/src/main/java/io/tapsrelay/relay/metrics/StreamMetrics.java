@@ -11,11 +11,11 @@ public final class StreamMetrics {
     private static final ErrorCode[] CODES = ErrorCode.values();
 
     private final FixedHistogram ackLatency = new FixedHistogram("taps_stream_ack_latency_seconds",
-            "Time from a batch of EVENT frames being read to the ACK covering it being written.",
+            "Time from the first EVENT frame of a batch being read to the ACK covering the batch being written.",
             0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
     private final AtomicLongArray errorsSent = new AtomicLongArray(CODES.length);
 
-    /** Records one ACK written {@code nanos} after its batch was read. */
+    /** Records one ACK written {@code nanos} after the first event of its batch was read. */
     public void ackWritten(long nanos) {
         ackLatency.observeNanos(nanos);
     }

@@ -99,12 +99,8 @@ public final class SessionRegistry implements SessionListener, StoredListener {
     @Override
     public void onStored(String groupId, List<StoredEvent> events, String fromPeer) {
         for (StreamSession s : active.values()) {
-            if (!s.group().equals(groupId)) {
-                continue;
-            }
-            if (s.peer().equals(fromPeer)) {
-                s.executor().execute(() -> s.peerStored(events));
-            } else {
+            // The stream they came on learns of them with its ACK; they are never sent back on it.
+            if (s.group().equals(groupId) && !s.peer().equals(fromPeer)) {
                 s.executor().execute(s::wake);
             }
         }

@@ -4,6 +4,7 @@ import io.tapsrelay.frames.Ack;
 import io.tapsrelay.frames.Credit;
 import io.tapsrelay.frames.ErrorCode;
 import io.tapsrelay.frames.ErrorPayload;
+import io.tapsrelay.frames.EventRecord;
 import io.tapsrelay.frames.Frame;
 import io.tapsrelay.frames.FrameType;
 import io.tapsrelay.frames.Hello;
@@ -50,10 +51,19 @@ import java.util.logging.Logger;
 public final class StreamSession implements FrameSink {
     private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
     /**
-     * Batches being checked and stored at once before reading pauses. A read cycle is often a single
-     * 16 KiB DATA frame (a few dozen events), so a small number here would starve the verifier pool
-     * long before the credit window is used; memory stays bounded by the credit window either way.
+     * Batches in intake (being checked or stored) before what is read next waits to join one larger
+     * batch. A read cycle is often a single 16 KiB DATA frame, and every batch costs thread hand-offs,
+     * a commit with its fsync and an ACK with a CREDIT, whatever its size; so while the pipeline is
+     * busy, reads coalesce, and the batches grow with the load instead of multiplying. Two let one
+     * batch be checked while the one before it commits; with an idle pipeline a read goes out at once.
      */
+    private static final int DISPATCH_DEPTH = 2;
+    /**
+     * A coalescing batch this large goes to intake even past {@link #DISPATCH_DEPTH}: under full load
+     * the verifiers always have a batch queued, each big enough to split over every core.
+     */
+    private static final int MAX_BATCH_EVENTS = 64;
+    /** Batches in intake at once before reading pauses; memory stays bounded by the credit window either way. */
     private static final int MAX_PENDING_BATCHES = 64;
 
     private final SessionSettings settings;
@@ -71,6 +81,8 @@ public final class StreamSession implements FrameSink {
     private List<String> batchRefs = new ArrayList<>();
     private long batchLastSequence;
     private long batchBytes;
+    /** When the first event of the batch being read arrived, for the ACK latency histogram. */
+    private long batchFormedNanos;
     /** EVENT frames refused over quota since the last read cycle: their credit is still owed. */
     private long limitedEvents;
     private long limitedBytes;
@@ -231,6 +243,9 @@ public final class StreamSession implements FrameSink {
             return;
         }
         stats.eventsIn++;
+        if (batchEvents.isEmpty()) {
+            batchFormedNanos = System.nanoTime();
+        }
         batchEvents.add(new OfferedEvent(frame.id(), frame.groupId(), frame.payload()));
         batchRefs.add(frame.id());
         batchLastSequence = frame.sequence();
@@ -285,19 +300,27 @@ public final class StreamSession implements FrameSink {
         if (!closed && limitedEvents > 0) {
             settleLimited();
         }
-        if (!closed && !batchEvents.isEmpty()) {
-            Batch batch = new Batch(batchEvents, batchRefs, batchLastSequence, batchBytes);
-            batchEvents = new ArrayList<>();
-            batchRefs = new ArrayList<>();
-            batchBytes = 0;
-            pending.addLast(batch);
-            batch.results = intake.accept(group, batch.events, peer);
-            batch.results.whenComplete((r, t) -> executor.execute(this::drainCompleted));
-            if (pending.size() >= MAX_PENDING_BATCHES) {
-                transport.setReading(false);
-            }
+        if (!closed && (pending.size() < DISPATCH_DEPTH || batchEvents.size() >= MAX_BATCH_EVENTS)) {
+            dispatchBatch();
         }
         flush();
+    }
+
+    /** Sends what was read since the last batch to intake as one batch. */
+    private void dispatchBatch() {
+        if (batchEvents.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(batchEvents, batchRefs, batchLastSequence, batchBytes, batchFormedNanos);
+        batchEvents = new ArrayList<>();
+        batchRefs = new ArrayList<>();
+        batchBytes = 0;
+        pending.addLast(batch);
+        batch.results = intake.accept(group, batch.events, peer);
+        batch.results.whenComplete((r, t) -> executor.execute(this::drainCompleted));
+        if (pending.size() >= MAX_PENDING_BATCHES) {
+            transport.setReading(false);
+        }
     }
 
     /** The peer ended its side; finish what is pending, then close. */
@@ -308,37 +331,68 @@ public final class StreamSession implements FrameSink {
         }
     }
 
+    /**
+     * Answers every batch at the head of {@link #pending} whose checks and storage are done: their
+     * ERRORs in order, then one cumulative ACK and one CREDIT for all of them.
+     */
     private void drainCompleted() {
+        long ackThrough = -1;
+        long answeredEvents = 0;
+        long answeredBytes = 0;
+        long now = System.nanoTime();
         while (!closed && !pending.isEmpty() && pending.peekFirst().results.isDone()) {
             Batch b = pending.pollFirst();
             List<IntakeResult> results;
             try {
                 results = b.results.join();
             } catch (RuntimeException e) {
+                acknowledge(ackThrough, answeredEvents, answeredBytes);
                 LOG.log(Level.SEVERE, "event=store-failed peer=" + peer + " group=" + group, e);
                 fail(ErrorCode.INTERNAL_ERROR, "internal_error: storing events failed", null);
                 return;
             }
             for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) instanceof IntakeResult.Rejected rej) {
+                IntakeResult result = results.get(i);
+                if (result instanceof IntakeResult.Rejected rej) {
                     sendError(rej.code(), rej.message(), b.refs.get(i), null);
+                } else if (b.events.get(i).payload() instanceof EventRecord held) {
+                    // Stored or a duplicate: the peer holds it, so it is never sent back.
+                    pump.peerHolds(held.originServer(), held.originSeq());
                 }
             }
-            writeFrame(FrameType.ACK, new Ack(b.lastSequence, List.of(), List.of()));
-            metrics.ackWritten(System.nanoTime() - b.formedNanos);
-            grant(b.events.size(), b.bytes);
-            stats.acksSent++;
+            ackThrough = b.lastSequence;
+            answeredEvents += b.events.size();
+            answeredBytes += b.bytes;
+            metrics.ackWritten(now - b.formedNanos);
+        }
+        acknowledge(ackThrough, answeredEvents, answeredBytes);
+        if (!closed) {
+            pump.saveIfDirty();
+        }
+        if (!closed && pending.size() < DISPATCH_DEPTH) {
+            // Reads that coalesced while the pipeline was busy go now, as one batch.
+            dispatchBatch();
         }
         if (!closed && pending.size() < MAX_PENDING_BATCHES && closingCode == null) {
             transport.setReading(true);
         }
         flush();
-        if (closingCode != null && pending.isEmpty()) {
+        if (closingCode != null && pending.isEmpty() && batchEvents.isEmpty()) {
             fail(closingCode, closingMessage);
         }
-        if (remoteEnded && pending.isEmpty()) {
+        if (remoteEnded && pending.isEmpty() && batchEvents.isEmpty()) {
             close("peer ended the stream");
         }
+    }
+
+    /** Writes the ACK through {@code throughSequence} and returns the answered frames' credit; nothing when negative. */
+    private void acknowledge(long throughSequence, long events, long bytes) {
+        if (throughSequence < 0) {
+            return;
+        }
+        writeFrame(FrameType.ACK, new Ack(throughSequence, List.of(), List.of()));
+        grant(events, bytes);
+        stats.acksSent++;
     }
 
     private void grant(long events, long bytes) {
@@ -353,17 +407,6 @@ public final class StreamSession implements FrameSink {
         if (!closed) {
             pump.pump();
         }
-    }
-
-    /** Events this peer sent and this relay stored: the peer holds them, so they are not sent back. */
-    public void peerStored(List<io.tapsrelay.relay.store.StoredEvent> events) {
-        if (closed) {
-            return;
-        }
-        for (io.tapsrelay.relay.store.StoredEvent e : events) {
-            pump.peerHolds(e.originServer(), e.originSeq());
-        }
-        pump.saveIfDirty();
     }
 
     boolean isOpenForEvents() {
@@ -515,15 +558,16 @@ public final class StreamSession implements FrameSink {
         final List<String> refs;
         long lastSequence;
         final long bytes;
-        /** When the batch was formed from what was read, for the ACK latency histogram. */
-        final long formedNanos = System.nanoTime();
+        /** When its first event was read, for the ACK latency histogram. */
+        final long formedNanos;
         CompletableFuture<List<IntakeResult>> results;
 
-        Batch(List<OfferedEvent> events, List<String> refs, long lastSequence, long bytes) {
+        Batch(List<OfferedEvent> events, List<String> refs, long lastSequence, long bytes, long formedNanos) {
             this.events = events;
             this.refs = refs;
             this.lastSequence = lastSequence;
             this.bytes = bytes;
+            this.formedNanos = formedNanos;
         }
     }
 }
