@@ -74,7 +74,8 @@ final class CompilerActivity {
             if (open < 0 || close < open || close + 2 > line.length()) {
                 return Optional.empty();
             }
-            String[] fields = line.substring(close + 2).trim().split(" +");
+            // The kernel separates fields by one space; no regex, so reading /proc compiles nothing new.
+            String[] fields = line.substring(close + 2).strip().split(" ", STIME + 2);
             if (fields.length <= STIME) {
                 return Optional.empty();
             }
