@@ -10,17 +10,16 @@ import io.tapsrelay.frames.crypto.EventSigning;
 import io.tapsrelay.frames.validate.Ids;
 import io.tapsrelay.frames.validate.Ulids;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The events one load peer originates in one group, signed before any clock starts so the
  * generator's own signing is never measured: origin sequences 1…n, each with {@code size} bytes of
- * seeded random content. Only each record's JSON is kept (what the wire carries), about
- * {@code 1.4 × size + 380} bytes an event.
+ * seeded random content. They are kept only as EVENT frame lines ready to send ({@link EventLines}),
+ * about {@code 1.4 × size + 530} bytes an event.
  *
- * <p>Immutable once built; safe to read from any thread and to send again on another stream.
+ * <p>Built once and sent again on other streams, one at a time: {@link #lines()} are refreshed in
+ * place before each send.
  */
 final class EventCorpus {
     /** A sequence number longer than any stream reaches, for sizing the longest line. */
@@ -28,14 +27,12 @@ final class EventCorpus {
 
     private final PeerIdentity origin;
     private final String group;
-    private final byte[][] records;
-    private final int count;
+    private final EventLines lines;
 
-    private EventCorpus(PeerIdentity origin, String group, byte[][] records, int count) {
+    private EventCorpus(PeerIdentity origin, String group, EventLines lines) {
         this.origin = origin;
         this.group = group;
-        this.records = records;
-        this.count = count;
+        this.lines = lines;
     }
 
     /**
@@ -48,12 +45,11 @@ final class EventCorpus {
         if (!Ids.isGroupId(group) || count < 1 || size < 1) {
             throw new IllegalArgumentException("bad corpus: group=" + group + " count=" + count + " size=" + size);
         }
-        byte[] first = signOne(origin, group, 1, size, seed);
-        requireHeapFor(count, first.length);
-        byte[][] records = new byte[count][];
-        records[0] = first;
-        IntStream.range(1, count).parallel().forEach(i -> records[i] = signOne(origin, group, i + 1, size, seed + i));
-        return new EventCorpus(origin, group, records, count);
+        EventLines first = EventLines.encode(origin.serverId(), group, 1, i -> signOne(origin, group, 1, size, seed));
+        requireHeapFor(count, first.maxLength());
+        EventLines lines = EventLines.encode(origin.serverId(), group, count,
+                i -> signOne(origin, group, i + 1, size, seed + i));
+        return new EventCorpus(origin, group, lines);
     }
 
     private static byte[] signOne(PeerIdentity origin, String group, long originSeq, int size, long seed) {
@@ -69,12 +65,12 @@ final class EventCorpus {
     }
 
     // Failing before signing for a minute beats an OutOfMemoryError halfway through the run.
-    private static void requireHeapFor(int count, int recordBytes) throws BenchFailure {
+    private static void requireHeapFor(int count, int lineBytes) throws BenchFailure {
         Runtime rt = Runtime.getRuntime();
-        long needed = (long) count * (recordBytes + 32L);
+        long needed = (long) count * (lineBytes + 32L);
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (needed > available * 0.8) {
-            throw new BenchFailure("signing " + count + " events of " + recordBytes + " bytes needs about "
+            throw new BenchFailure("signing " + count + " events of " + lineBytes + " bytes needs about "
                     + needed / (1 << 20) + " MiB of heap but this JVM has " + available / (1 << 20)
                     + " MiB free: give it more (JAVA_TOOL_OPTIONS=-Xmx…) or pass fewer --events");
         }
@@ -89,29 +85,30 @@ final class EventCorpus {
     }
 
     int count() {
-        return count;
+        return lines.count();
     }
 
-    /** The first {@code n} events (origin sequences 1…n), sharing this corpus's records. */
+    /** The first {@code n} events (origin sequences 1…n), sharing this corpus's lines. */
     EventCorpus head(int n) {
-        if (n < 1 || n > count) {
-            throw new IllegalArgumentException("head of " + n + " events of a corpus of " + count);
-        }
-        return n == count ? this : new EventCorpus(origin, group, records, n);
+        return n == count() ? this : new EventCorpus(origin, group, lines.head(n));
+    }
+
+    /** The events as EVENT frame lines of this corpus's origin, in its group. */
+    EventLines lines() {
+        return lines;
     }
 
     /** Event {@code index} (origin sequence {@code index + 1}) as an EVENT payload carrying its JSON verbatim. */
     EventRecord event(int index) {
         // Only the raw JSON matters on the wire: the encoder writes it verbatim, as the relay does when it forwards.
-        return new EventRecord(null, null, null, null, null, null, null, null, null,
-                records[Objects.checkIndex(index, count)]);
+        return new EventRecord(null, null, null, null, null, null, null, null, null, lines.record(index));
     }
 
     /** The longest EVENT frame line, line feed included, that any event of this corpus can take on a stream. */
     int maxLineBytes() {
         int longest = 0;
-        for (int i = 0; i < count; i++) {
-            if (records[i].length > records[longest].length) {
+        for (int i = 0; i < count(); i++) {
+            if (lines.line(i).length > lines.line(longest).length) {
                 longest = i;
             }
         }

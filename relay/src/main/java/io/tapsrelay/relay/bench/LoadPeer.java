@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * One load stream: sends a pre-signed {@link EventCorpus} as EVENT frames exactly as far as the
  * relay's CREDIT allows (never one byte or one event beyond a grant), optionally paced to a rate,
  * and times every event from the moment its frame is handed to the network to the ACK whose
- * {@code through_sequence} covers it.
+ * {@code through_sequence} covers it. The frames go out as the corpus's pre-encoded lines
+ * ({@link EventLines}) while their sequences match, so sending costs a copy per event.
  *
  * <p>Single use. Threading: the {@link StreamPeer} methods and {@link #startSending} run on the
  * stream's event loop; {@link #begin}, {@link #end} and {@link #acked()} may be called from any
@@ -38,7 +39,10 @@ final class LoadPeer implements StreamPeer {
     private OutboundFrames frames;
     private ScheduledExecutorService loop;
     private ScheduledFuture<?> pacer;
-    /** An EVENT line encoded but not yet covered by credit; reused if its sequence is still next. */
+    /**
+     * An EVENT line encoded on the spot (its pre-encoded sequence was taken) but not yet covered by
+     * credit; reused if its sequence is still next.
+     */
     private OutboundFrames.Line held;
     private boolean helloReceived;
     private long relayMaxMessageSize = Long.MAX_VALUE;
@@ -49,12 +53,16 @@ final class LoadPeer implements StreamPeer {
     private long lineBytes;
 
     /**
+     * A peer that sends {@code corpus}, whose lines get fresh frame ids now: so no other peer may be
+     * sending the same corpus.
+     *
      * @param corpus the events to send, which the peer that originated them sends
      * @param maxMessageSize the longest line this peer accepts, announced in its HELLO
      */
     LoadPeer(EventCorpus corpus, int maxMessageSize) {
         this.identity = corpus.origin();
         this.corpus = corpus;
+        corpus.lines().refresh();
         this.maxMessageSize = maxMessageSize;
         this.log = new SendLog(corpus.count());
     }
@@ -207,8 +215,7 @@ final class LoadPeer implements StreamPeer {
         }
         int batchStart = log.sent();
         while (log.sent() < limit) {
-            OutboundFrames.Line line = held != null && held.sequence() == frames.nextSequence()
-                    ? held : frames.encode(FrameType.EVENT, corpus.group(), corpus.event(log.sent()));
+            OutboundFrames.Line line = nextLine(log.sent());
             if (line.bytes().length - 1 > relayMaxMessageSize) {
                 fail("event " + (log.sent() + 1) + " takes a " + (line.bytes().length - 1) + "-byte line, more than the"
                         + " relay's max_message_size " + relayMaxMessageSize);
@@ -231,6 +238,18 @@ final class LoadPeer implements StreamPeer {
         if (log.sent() == corpus.count()) {
             stopPacing();
         }
+    }
+
+    /** Event {@code index}'s line for the next sequence: pre-encoded, held back earlier, or encoded now. */
+    private OutboundFrames.Line nextLine(int index) {
+        long sequence = frames.nextSequence();
+        if (EventLines.sequenceOf(index) == sequence) {
+            return new OutboundFrames.Line(sequence, corpus.lines().line(index));
+        }
+        if (held != null && held.sequence() == sequence) {
+            return held;
+        }
+        return frames.encode(FrameType.EVENT, corpus.group(), corpus.event(index));
     }
 
     private void onAck(long throughSequence) {

@@ -76,8 +76,8 @@ final class OutboundFrames {
     }
 
     /**
-     * One encoded frame line and the sequence it carries. The bytes are not copied: a line is
-     * written once and dropped.
+     * One encoded frame line and the sequence it carries. The bytes are not copied: the outlet
+     * copies them when the line is written.
      */
     record Line(long sequence, byte[] bytes) {}
 }

@@ -1,5 +1,6 @@
 package io.tapsrelay.relay.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,9 @@ import io.tapsrelay.frames.Payload;
 import io.tapsrelay.frames.Ping;
 import io.tapsrelay.frames.Pong;
 import io.tapsrelay.frames.validate.Ulids;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,6 +145,50 @@ class LoadPeerTest {
             EventRecord sent = EventRecord.parse(((EventRecord) events.get(i).frame().payload()).raw());
             assertEquals(i + 1L, sent.originSeq(), "events go out in origin order");
         }
+    }
+
+    @Test
+    void eventsGoOutAsTheCorpusPreEncodedLinesWhileTheirSequencesMatch() {
+        relay(FrameType.CREDIT, new Credit(EVENTS, 10_000_000));
+        peer.startSending(0);
+        for (int i = 0; i < EVENTS; i++) {
+            assertArrayEquals(corpus.lines().line(i), outlet.lines.get(i + 1), "event " + i);
+        }
+    }
+
+    @Test
+    void afterAPongTookASequenceTheRestAreEncodedAfreshWithTheSameRecords() {
+        relay(FrameType.CREDIT, new Credit(3, 10_000_000));
+        peer.startSending(0);
+        relay(FrameType.PING, new Ping());
+        relay(FrameType.CREDIT, new Credit(EVENTS, 0));
+        List<RecordingOutlet.Written> events = outlet.ofType(FrameType.EVENT);
+        assertEquals(EVENTS, events.size());
+        for (int i = 0; i < EVENTS; i++) {
+            Frame f = events.get(i).frame();
+            assertEquals(i < 3 ? i + 2L : i + 3L, f.sequence(), "the PONG is sequence 5");
+            assertArrayEquals(corpus.event(i).raw(), ((EventRecord) f.payload()).raw());
+        }
+        long expected = 1;
+        for (RecordingOutlet.Written w : outlet.written) {
+            assertEquals(expected++, w.frame().sequence(), "frames carry consecutive sequences");
+        }
+    }
+
+    @Test
+    void everyPeerSendsTheCorpusUnderFreshFrameIds() {
+        relay(FrameType.CREDIT, new Credit(EVENTS, 10_000_000));
+        peer.startSending(0);
+        RecordingOutlet again = new RecordingOutlet();
+        LoadPeer second = new LoadPeer(corpus, 16_384);
+        second.opened(again, loop);
+        second.onFrame(Frame.of(FrameType.CREDIT, Ulids.next(), "relay.test", 1, null, null,
+                new Credit(EVENTS, 10_000_000)), 100);
+        second.startSending(0);
+        Set<String> ids = new HashSet<>();
+        outlet.written.forEach(w -> ids.add(w.frame().id()));
+        again.written.forEach(w -> ids.add(w.frame().id()));
+        assertEquals(2 * (EVENTS + 1), ids.size(), "two HELLOs and every event twice, no id twice");
     }
 
     @Test

@@ -15,6 +15,8 @@ final class RecordingOutlet implements FrameOutlet {
     record Written(Frame frame, int lineBytes) {}
 
     final List<Written> written = new ArrayList<>();
+    /** Each line as written, copied (a load peer's lines are rewritten before it sends them again). */
+    final List<byte[]> lines = new ArrayList<>();
     int flushes;
     boolean ended;
     private final NdjsonDecoder decoder = new NdjsonDecoder(1 << 20, new FrameSink() {
@@ -34,6 +36,7 @@ final class RecordingOutlet implements FrameOutlet {
         if (line.length == 0 || line[line.length - 1] != '\n') {
             throw new AssertionError("a frame line must end with exactly one line feed");
         }
+        lines.add(line.clone());
         decoder.feed(ByteBuffer.wrap(line));
     }
 
