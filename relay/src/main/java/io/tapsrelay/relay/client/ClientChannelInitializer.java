@@ -15,6 +15,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolNegotiationH
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
 import io.tapsrelay.relay.client.PeerCallException.Reason;
+import io.tapsrelay.relay.http.ConnectionWindow;
 
 /**
  * Wires a new outgoing connection and nothing else: TLS then ALPN for {@code https}, otherwise
@@ -64,6 +65,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
                 .initialWindowSize(INITIAL_STREAM_WINDOW);
         Http2FrameCodec codec = Http2FrameCodecBuilder.forClient().initialSettings(settings).build();
         p.addBefore(WATCHER, "h2", codec);
+        p.addBefore(WATCHER, "h2-window", new ConnectionWindow());
         p.addBefore(WATCHER, "h2-streams", new Http2MultiplexHandler(RefuseInboundStreams.INSTANCE));
         connection.http2Wired(codec);
     }

@@ -46,7 +46,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         HttpServerCodec h1 = new HttpServerCodec();
         HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
                 AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                        ? new Http2ServerUpgradeCodec(newFrameCodec(), newMultiplexer())
+                        ? new Http2ServerUpgradeCodec(newFrameCodec(), new ConnectionWindow(), newMultiplexer())
                         : null;
         HttpServerUpgradeHandler upgradeHandler =
                 new HttpServerUpgradeHandler(h1, upgrades, options.maxUpgradeBodyBytes());
@@ -69,7 +69,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final class PriorKnowledgeInitializer extends ChannelInitializer<io.grpc.netty.shaded.io.netty.channel.Channel> {
         @Override
         protected void initChannel(io.grpc.netty.shaded.io.netty.channel.Channel ch) {
-            ch.pipeline().addLast(newFrameCodec(), newMultiplexer());
+            ch.pipeline().addLast(newFrameCodec(), new ConnectionWindow(), newMultiplexer());
         }
     }
 
@@ -94,7 +94,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         @Override
         protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
             if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                ctx.pipeline().addLast(newFrameCodec(), newMultiplexer());
+                ctx.pipeline().addLast(newFrameCodec(), new ConnectionWindow(), newMultiplexer());
                 return;
             }
             ctx.close();
