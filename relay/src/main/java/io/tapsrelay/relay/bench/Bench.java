@@ -72,8 +72,7 @@ public final class Bench {
             }, BenchReport::crypto, CryptoResult::median);
             case INGEST -> ingest(o, o.streams());
             case DUPLICATES -> repeat("duplicates", o, () -> {
-                LoadSet load = sign("duplicates", o.shape(Scenario.DUPLICATES, o.streams()), "dup",
-                        IngestBench.WARM_UP_GROUPS);
+                LoadSet load = sign("duplicates", o.shape(Scenario.DUPLICATES, o.streams()), "dup");
                 return d -> new IngestBench(launcher).duplicates(load, d);
             }, BenchReport::duplicates, DuplicatesResult::median);
             case RELAY -> repeat("relay", o, () -> {
@@ -94,15 +93,14 @@ public final class Bench {
 
     private boolean ingest(BenchOptions o, int streams) {
         return repeat("ingest", o, () -> {
-            LoadSet load = sign("ingest", o.shape(Scenario.INGEST, streams), "ingest", IngestBench.WARM_UP_GROUPS);
+            LoadSet load = sign("ingest", o.shape(Scenario.INGEST, streams), "ingest");
             return d -> new IngestBench(launcher).ingest(load, d);
         }, BenchReport::ingest, IngestResult::median);
     }
 
-    private LoadSet sign(String scenario, LoadShape shape, String groupPrefix, List<String> warmUpGroups)
-            throws BenchFailure {
+    private LoadSet sign(String scenario, LoadShape shape, String groupPrefix) throws BenchFailure {
         progressSigning(scenario, shape);
-        return LoadSet.sign(shape, LoadSet.groups(groupPrefix, shape.streams()), warmUpGroups, SEED);
+        return LoadSet.sign(shape, LoadSet.groups(groupPrefix, shape.streams()), SEED);
     }
 
     private void progressSigning(String scenario, LoadShape shape) {

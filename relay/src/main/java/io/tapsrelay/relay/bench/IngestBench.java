@@ -9,8 +9,6 @@ import java.util.List;
  * already stored, acknowledged without a second signature check, and not stored again.
  */
 final class IngestBench {
-    /** The group the warm-up load goes to, apart from the measured ones. */
-    static final List<String> WARM_UP_GROUPS = List.of("g!warmup");
     private static final String RELAY_ID = "relay.bench";
 
     private final RelayLauncher launcher;
@@ -91,8 +89,15 @@ final class IngestBench {
         return cpu.applyTo(figures, figures.events());
     }
 
-    /** Generator event loops: one per stream up to the cores there are, which the relay shares. */
+    /**
+     * Generator event loops: for a paced load one, so that one tick a millisecond paces every
+     * stream (the generator's work per event is a copy, so one loop keeps up); unpaced, one per
+     * stream up to the cores there are, which the relay shares.
+     */
     static int loops(LoadSet load) {
+        if (load.shape().rate() > 0) {
+            return 1;
+        }
         return Math.max(1, Math.min(load.shape().streams(), Runtime.getRuntime().availableProcessors()));
     }
 }

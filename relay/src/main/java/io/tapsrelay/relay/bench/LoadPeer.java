@@ -11,8 +11,6 @@ import io.tapsrelay.frames.Pong;
 import io.tapsrelay.frames.codec.DecodeError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One load stream: sends a pre-signed {@link EventCorpus} as EVENT frames exactly as far as the
@@ -21,14 +19,14 @@ import java.util.concurrent.TimeUnit;
  * {@code through_sequence} covers it. The frames go out as the corpus's pre-encoded lines
  * ({@link EventLines}) while their sequences match, so sending costs a copy per event.
  *
- * <p>Single use. Threading: the {@link StreamPeer} methods and {@link #startSending} run on the
- * stream's event loop; {@link #begin}, {@link #end} and {@link #acked()} may be called from any
- * thread; the figures may be read once {@link #done()} has completed.
+ * <p>A paced peer never sends ahead of its schedule: event {@code i} is due {@code i / rate}
+ * seconds after the start. A {@link Pacer} ticks every paced peer of its event loop at once.
+ *
+ * <p>Single use. Threading: the {@link StreamPeer} methods, {@link #startSending} and
+ * {@link #pump} run on the stream's event loop; {@link #begin}, {@link #end} and {@link #acked()}
+ * may be called from any thread; the figures may be read once {@link #done()} has completed.
  */
 final class LoadPeer implements StreamPeer {
-    /** How often a paced stream checks whether more events are due. */
-    private static final long PACING_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
     private final PeerIdentity identity;
     private final EventCorpus corpus;
     private final int maxMessageSize;
@@ -38,7 +36,6 @@ final class LoadPeer implements StreamPeer {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private OutboundFrames frames;
     private ScheduledExecutorService loop;
-    private ScheduledFuture<?> pacer;
     /**
      * An EVENT line encoded on the spot (its pre-encoded sequence was taken) but not yet covered by
      * credit; reused if its sequence is still next.
@@ -94,9 +91,14 @@ final class LoadPeer implements StreamPeer {
         return ackedView;
     }
 
-    /** Starts sending on the stream's loop. Call once {@link #ready()} completed. */
-    void begin(double eventsPerSecond) {
-        loop.execute(() -> startSending(eventsPerSecond));
+    /** Starts sending unpaced, on the stream's loop. Call once {@link #ready()} completed. */
+    void begin() {
+        loop.execute(() -> startSending(0));
+    }
+
+    /** The stream's event loop, once it is open. */
+    ScheduledExecutorService loop() {
+        return loop;
     }
 
     /** Ends this side of the stream, on its loop. */
@@ -189,7 +191,10 @@ final class LoadPeer implements StreamPeer {
         pump();
     }
 
-    /** Starts sending. On the loop. */
+    /**
+     * Starts sending, paced to {@code eventsPerSecond} (0: as fast as credit allows); a paced peer
+     * sends more only when {@link #pump()} is called. On the loop.
+     */
     void startSending(double eventsPerSecond) {
         if (sending) {
             throw new IllegalStateException("already sending");
@@ -197,14 +202,14 @@ final class LoadPeer implements StreamPeer {
         sending = true;
         ratePerSecond = eventsPerSecond;
         startNanos = System.nanoTime();
-        if (eventsPerSecond > 0) {
-            pacer = loop.scheduleAtFixedRate(this::pump, PACING_TICK_NANOS, PACING_TICK_NANOS, TimeUnit.NANOSECONDS);
-        }
         pump();
     }
 
-    /** Sends every event that is due and that credit covers, then flushes them as one write. */
-    private void pump() {
+    /**
+     * Sends every event that is due and that credit covers, then flushes them as one write. Runs
+     * on every CREDIT and, when paced, on every pacing tick. On the loop.
+     */
+    void pump() {
         if (!sending || done.isDone()) {
             return;
         }
@@ -235,9 +240,6 @@ final class LoadPeer implements StreamPeer {
             log.stamp(System.nanoTime());
             frames.flush();
         }
-        if (log.sent() == corpus.count()) {
-            stopPacing();
-        }
     }
 
     /** Event {@code index}'s line for the next sequence: pre-encoded, held back earlier, or encoded now. */
@@ -257,23 +259,19 @@ final class LoadPeer implements StreamPeer {
             ackedView = log.acked();
         }
         if (log.allAcked()) {
-            stopPacing();
             done.complete(null);
         }
     }
 
     private void fail(String message) {
-        stopPacing();
         BenchFailure failure = new BenchFailure(identity.serverId() + " in " + corpus.group() + ": " + message);
         ready.completeExceptionally(failure);
         done.completeExceptionally(failure);
     }
 
-    private void stopPacing() {
-        if (pacer != null) {
-            pacer.cancel(false);
-            pacer = null;
-        }
+    /** True once every event went out, or the stream failed: ticks have nothing more to do. */
+    boolean doneSending() {
+        return log.sent() == corpus.count() || done.isDone();
     }
 
     /** What was granted and spent, for tests. */

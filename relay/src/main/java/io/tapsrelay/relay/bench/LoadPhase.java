@@ -1,6 +1,10 @@
 package io.tapsrelay.relay.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Load peers sending into one relay together: opened and made ready first, then started at once, so
@@ -31,9 +35,18 @@ final class LoadPhase {
                 name + ": the relay's HELLO and CREDIT on every stream");
     }
 
-    /** Starts every stream, paced to {@code ratePerStream} events/s each (0: as fast as credit allows). */
+    /**
+     * Starts every stream, paced to {@code ratePerStream} events/s each (0: as fast as credit
+     * allows): paced streams by one {@link Pacer} per event loop.
+     */
     void start(double ratePerStream) {
-        peers.forEach(p -> p.begin(ratePerStream));
+        if (ratePerStream > 0) {
+            Map<ScheduledExecutorService, List<LoadPeer>> byLoop = new LinkedHashMap<>();
+            peers.forEach(p -> byLoop.computeIfAbsent(p.loop(), l -> new ArrayList<>()).add(p));
+            byLoop.forEach((loop, paced) -> new Pacer(loop, paced).start(ratePerStream));
+        } else {
+            peers.forEach(LoadPeer::begin);
+        }
     }
 
     /** Waits until every event is acknowledged, printing progress, and returns the figures. */

@@ -31,7 +31,7 @@ final class RelayBench {
     /** The load for this scenario: its groups carry the warm-up too, which opens A's streams to B. */
     static LoadSet sign(LoadShape shape, long seed) throws BenchFailure {
         List<String> groups = LoadSet.groups("relay", shape.streams());
-        return LoadSet.sign(shape, groups, groups, seed);
+        return LoadSet.signWithWarmUpPeer(shape, groups, groups, seed);
     }
 
     RelayResult run(LoadSet load, Deadline deadline) throws BenchFailure {

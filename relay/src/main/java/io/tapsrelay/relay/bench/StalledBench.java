@@ -23,7 +23,7 @@ final class StalledBench {
     /** The load for this scenario: one stream into {@link #GROUP}. */
     static LoadSet sign(LoadShape shape, long seed) throws BenchFailure {
         LoadShape one = new LoadShape(shape.events(), shape.size(), 1, shape.window(), shape.rate());
-        return LoadSet.sign(one, List.of(GROUP), IngestBench.WARM_UP_GROUPS, seed);
+        return LoadSet.sign(one, List.of(GROUP), seed);
     }
 
     StalledResult run(LoadSet load, Deadline deadline) throws BenchFailure {

@@ -10,31 +10,33 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The unmeasured warm-up before a measured phase: rounds of fresh events, sent as fast as credit
- * allows, until the JIT compilers have gone quiet. A fresh relay JVM keeps compiling for tens of
- * seconds under load, and compiling takes the very cores the relay and the generator measure
- * with; so rounds go on until the compiler threads of the relays and of this generator used less
- * than {@link #QUIET_SHARE} of those processes' CPU in the last round, or {@link #MAX_ROUNDS}
- * rounds were sent. Where {@code /proc} cannot tell (no Linux, relays inside this JVM) one round
- * is sent, a fixed warm-up.
+ * The unmeasured warm-up before a measured phase: rounds of fresh events until the JIT compilers
+ * have gone quiet. A fresh relay JVM keeps compiling for tens of seconds under load, and compiling
+ * takes the very cores the relay and the generator measure with; so rounds go on until the
+ * compiler threads of the relays and of this generator used less than {@link #QUIET_SHARE} of
+ * those processes' CPU in the last round. First up to {@link #MAX_ROUNDS} rounds as fast as credit
+ * allows; then, before a paced phase, up to {@link #MAX_PACED_ROUNDS} short rounds at the phase's
+ * rate, until quiet again: a few events a read and an ACK each take code paths (and branch
+ * profiles) that full batches never do, and a JVM that meets them first while measured recompiles
+ * for seconds. Where {@code /proc} cannot tell (no Linux, relays inside this JVM) one round of
+ * each kind is sent.
  *
- * <p>Before a paced phase one short round more goes at the phase's rate, so that the code paths
- * of small batches (a few events a read, an ACK each) are compiled too.
- *
- * <p>Single use per phase; not thread-safe.
+ * <p>Not thread-safe.
  */
 final class WarmUp {
     /** The most unpaced rounds, whatever the compilers do. */
     static final int MAX_ROUNDS = 10;
+    /** The most paced rounds before a paced phase. */
+    static final int MAX_PACED_ROUNDS = 5;
     /** Compilers' share of the CPU in a round below which the JVMs count as warm. */
     static final double QUIET_SHARE = 0.03;
-    /** How long the paced round lasts at the phase's rate. */
-    private static final double PACED_SECONDS = 1.0;
+    /** How long a paced round lasts at the phase's rate (unless a round's events run out first). */
+    private static final double PACED_SECONDS = 2.0;
     private static final int MIN_PACED_EVENTS = 100;
 
     /** What one scenario sends in a round. */
     interface Round {
-        /** Gets round {@code index} (from 1) ready, e.g. signs its events; nothing is sent. */
+        /** Gets round {@code index} (from 1) ready, e.g. signs its events; nothing is sent. May repeat. */
         void prepare(int index) throws BenchFailure;
 
         /**
@@ -46,26 +48,39 @@ final class WarmUp {
         int send(int index, double rate, int events) throws BenchFailure;
     }
 
+    /**
+     * What a warm-up did.
+     *
+     * @param rounds unpaced rounds sent
+     * @param pacedRounds paced rounds sent
+     */
+    record Outcome(int rounds, int pacedRounds) {}
+
     private final CompilerActivity jit;
     private final long generatorPid;
     private final int maxRounds;
+    private final int maxPacedRounds;
 
     /**
      * @param generatorPid this load generator's process
      * @param maxRounds the most unpaced rounds
+     * @param maxPacedRounds the most paced rounds
      */
-    WarmUp(CompilerActivity jit, long generatorPid, int maxRounds) {
-        if (maxRounds < 1) {
-            throw new IllegalArgumentException("a warm-up needs at least one round, not " + maxRounds);
+    WarmUp(CompilerActivity jit, long generatorPid, int maxRounds, int maxPacedRounds) {
+        if (maxRounds < 1 || maxPacedRounds < 1) {
+            throw new IllegalArgumentException("a warm-up needs a round of each kind, not " + maxRounds + " and "
+                    + maxPacedRounds);
         }
         this.jit = jit;
         this.generatorPid = generatorPid;
         this.maxRounds = maxRounds;
+        this.maxPacedRounds = maxPacedRounds;
     }
 
     /** Watches this machine's {@code /proc}, and this JVM as the generator. */
     static WarmUp ofThisMachine() {
-        return new WarmUp(CompilerActivity.ofThisMachine(), ProcessHandle.current().pid(), MAX_ROUNDS);
+        return new WarmUp(CompilerActivity.ofThisMachine(), ProcessHandle.current().pid(), MAX_ROUNDS,
+                MAX_PACED_ROUNDS);
     }
 
     /**
@@ -73,9 +88,8 @@ final class WarmUp {
      *
      * @param name names the warm-up in progress lines, e.g. {@code ingest warm-up}
      * @param pacedRate the measured phase's rate in events/s in all; 0 when it is unpaced
-     * @return the unpaced rounds sent
      */
-    int run(String name, List<RunningRelay> relays, double pacedRate, Round round, Deadline deadline)
+    Outcome run(String name, List<RunningRelay> relays, double pacedRate, Round round, Deadline deadline)
             throws BenchFailure {
         List<Long> pids = new ArrayList<>();
         for (RunningRelay r : relays) {
@@ -85,25 +99,59 @@ final class WarmUp {
             }
             pids.add(pid.getAsLong());
         }
+        boolean paced = pacedRate > 0;
         round.prepare(1);
-        int k = 1;
-        while (true) {
+        Kind unpaced = new Kind(name, "round", 0, Integer.MAX_VALUE, maxRounds);
+        Optional<Integer> rounds = rounds(unpaced, 1, pids, paced, round, deadline);
+        if (rounds.isEmpty()) {
+            return fixed(name, "/proc does not show the processes' threads", pacedRate, round, deadline);
+        }
+        if (!paced) {
+            return new Outcome(rounds.get(), 0);
+        }
+        Kind kind = new Kind(name, "paced round", pacedRate, pacedEvents(pacedRate), maxPacedRounds);
+        Optional<Integer> pacedRounds = rounds(kind, rounds.get() + 1, pids, false, round, deadline);
+        if (pacedRounds.isEmpty()) {
+            // /proc went away between the kinds: one paced round all the same.
+            round.send(rounds.get() + 1, pacedRate, kind.events());
+            return new Outcome(rounds.get(), 1);
+        }
+        return new Outcome(rounds.get(), pacedRounds.get());
+    }
+
+    /** One kind of round: its rate (0: unpaced), the events in each and the most rounds. */
+    private record Kind(String name, String label, double rate, int events, int max) {}
+
+    /**
+     * Sends rounds of {@code kind} from index {@code first} until the compilers are quiet or
+     * {@code kind.max()} were sent, preparing the round after each (and after the last one too when
+     * {@code moreAfter}).
+     *
+     * @return the rounds sent; empty when {@code /proc} could not tell before the first one
+     */
+    private Optional<Integer> rounds(Kind kind, int first, List<Long> pids, boolean moreAfter, Round round,
+            Deadline deadline) throws BenchFailure {
+        for (int n = 1; ; n++) {
+            int index = first + n - 1;
             Optional<List<Sample>> relaysBefore = sample(pids);
             Optional<Sample> generatorBefore = jit.sample(generatorPid);
             if (relaysBefore.isEmpty() || generatorBefore.isEmpty()) {
-                return k == 1 ? fixed(name, "/proc does not show the processes' threads", pacedRate, round, deadline)
-                        : finish(name, k - 1, "/proc stopped showing the processes' threads", pacedRate, round, deadline);
+                if (n == 1) {
+                    return Optional.empty();
+                }
+                deadline.report(kind.name() + ": /proc stopped showing the processes' threads");
+                return Optional.of(n - 1);
             }
-            int events = round.send(k, 0, Integer.MAX_VALUE);
+            int events = round.send(index, kind.rate(), kind.events());
             Optional<Sample> generatorAfter = jit.sample(generatorPid);
-            boolean more = k < maxRounds || pacedRate > 0;
-            if (more) {
+            if (n < kind.max() || moreAfter) {
                 // Signed now, before the relays' sample: what they compile right after a round is that round's doing.
-                round.prepare(k + 1);
+                round.prepare(index + 1);
             }
             Optional<List<Sample>> relaysAfter = sample(pids);
             if (relaysAfter.isEmpty() || generatorAfter.isEmpty()) {
-                return finish(name, k, "/proc stopped showing the processes' threads", pacedRate, round, deadline);
+                deadline.report(kind.name() + ": /proc stopped showing the processes' threads");
+                return Optional.of(n);
             }
             Use relayUse = Use.NONE;
             for (int i = 0; i < pids.size(); i++) {
@@ -111,45 +159,42 @@ final class WarmUp {
             }
             Use generatorUse = generatorAfter.get().since(generatorBefore.get());
             Use both = relayUse.plus(generatorUse);
-            deadline.report(name + " round " + k + ": " + events + " events; JIT compilers used "
-                    + percent(relayUse.share()) + " of the " + (pids.size() == 1 ? "relay's" : "relays'") + " CPU, "
-                    + percent(generatorUse.share()) + " of the generator's, " + percent(both.share()) + " together");
+            deadline.report(kind.name() + " " + kind.label() + " " + index + ": " + events + " events"
+                    + (kind.rate() > 0 ? " at " + BenchFormat.count(kind.rate()) + " events/s" : "")
+                    + "; JIT compilers used " + percent(relayUse.share()) + " of the "
+                    + (pids.size() == 1 ? "relay's" : "relays'") + " CPU, " + percent(generatorUse.share())
+                    + " of the generator's, " + percent(both.share()) + " together");
             if (both.share() < QUIET_SHARE) {
-                return finish(name, k, "JIT quiet after " + rounds(k) + " (" + percent(both.share()) + " < "
-                        + percent(QUIET_SHARE) + ")", pacedRate, round, deadline);
+                deadline.report(kind.name() + ": JIT quiet after " + count(n, kind.label()) + " ("
+                        + percent(both.share()) + " < " + percent(QUIET_SHARE) + ")");
+                return Optional.of(n);
             }
-            if (k == maxRounds) {
-                return finish(name, k, "JIT still at " + percent(both.share()) + " after " + rounds(k)
-                        + ", the most it sends; measuring anyway", pacedRate, round, deadline);
+            if (n == kind.max()) {
+                deadline.report(kind.name() + ": JIT still at " + percent(both.share()) + " after "
+                        + count(n, kind.label()) + ", the most it sends; measuring anyway");
+                return Optional.of(n);
             }
-            k++;
         }
     }
 
-    /** One round whatever the compilers do, where they cannot be watched. */
-    private int fixed(String name, String why, double pacedRate, Round round, Deadline deadline) throws BenchFailure {
+    /** One round of each kind whatever the compilers do, where they cannot be watched. */
+    private Outcome fixed(String name, String why, double pacedRate, Round round, Deadline deadline)
+            throws BenchFailure {
         round.prepare(1);
         int events = round.send(1, 0, Integer.MAX_VALUE);
         deadline.report(name + ": one fixed round of " + events + " events (" + why + ")");
-        if (pacedRate > 0) {
-            round.prepare(2);
+        if (!(pacedRate > 0)) {
+            return new Outcome(1, 0);
         }
-        return finish(name, 1, null, pacedRate, round, deadline);
+        round.prepare(2);
+        int paced = round.send(2, pacedRate, pacedEvents(pacedRate));
+        deadline.report(name + ": one fixed paced round of " + paced + " events at " + BenchFormat.count(pacedRate)
+                + " events/s");
+        return new Outcome(1, 1);
     }
 
-    /** Reports how the unpaced rounds ended and, before a paced phase, sends the paced round (prepared already). */
-    private int finish(String name, int rounds, String outcome, double pacedRate, Round round, Deadline deadline)
-            throws BenchFailure {
-        if (outcome != null) {
-            deadline.report(name + ": " + outcome);
-        }
-        if (pacedRate > 0) {
-            int events = (int) Math.max(MIN_PACED_EVENTS, Math.min(Integer.MAX_VALUE, pacedRate * PACED_SECONDS));
-            int sent = round.send(rounds + 1, pacedRate, events);
-            deadline.report(name + ": a paced round of " + sent + " events at " + BenchFormat.count(pacedRate)
-                    + " events/s");
-        }
-        return rounds;
+    private static int pacedEvents(double rate) {
+        return (int) Math.max(MIN_PACED_EVENTS, Math.min(Integer.MAX_VALUE, rate * PACED_SECONDS));
     }
 
     private Optional<List<Sample>> sample(List<Long> pids) {
@@ -164,8 +209,8 @@ final class WarmUp {
         return Optional.of(out);
     }
 
-    private static String rounds(int k) {
-        return k + (k == 1 ? " round" : " rounds");
+    private static String count(int n, String label) {
+        return n + " " + label + (n == 1 ? "" : "s");
     }
 
     private static String percent(double share) {

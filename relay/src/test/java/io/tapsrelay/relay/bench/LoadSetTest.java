@@ -17,7 +17,8 @@ class LoadSetTest {
 
     @BeforeAll
     static void sign() throws Exception {
-        load = LoadSet.sign(new LoadShape(40, 32, 2, 8, 0), LoadSet.groups("set", 2), List.of("g!wa", "g!wb"), 11);
+        load = LoadSet.signWithWarmUpPeer(new LoadShape(40, 32, 2, 8, 0), LoadSet.groups("set", 2),
+                List.of("g!wa", "g!wb"), 11);
     }
 
     @Test
@@ -43,6 +44,18 @@ class LoadSetTest {
         assertEquals(List.of(4, 3), seven.stream().map(LoadPeer::count).toList());
         assertEquals(List.of(1), load.newWarmUpPeers(2, 1).stream().map(LoadPeer::count).toList());
         assertEquals(List.of(20, 20), load.newWarmUpPeers(2, Integer.MAX_VALUE).stream().map(LoadPeer::count).toList());
+    }
+
+    @Test
+    void byDefaultEachLoadPeerWarmsUpInAGroupOfItsOwn() throws Exception {
+        LoadSet own = LoadSet.sign(new LoadShape(40, 32, 2, 8, 0), LoadSet.groups("own", 2), 12);
+        assertEquals(List.of("g!warmup-1", "g!warmup-2"), own.warmUpRound(1).stream().map(EventCorpus::group).toList());
+        assertEquals(List.of("load-1.bench", "load-2.bench"),
+                own.warmUpRound(2).stream().map(c -> c.origin().serverId()).toList());
+        assertEquals(List.of("g!warmup-1.w2", "g!warmup-2.w2"),
+                own.warmUpRound(2).stream().map(EventCorpus::group).toList());
+        assertEquals(List.of("load-1.bench", "load-2.bench"), own.relay("relay.test", 9999, Path.of("data")).peers()
+                .stream().map(p -> ((RelaySpec.Pinned) p).identity().serverId()).toList(), "each pinned once");
     }
 
     @Test

@@ -25,8 +25,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void everyIngestedEventIsAcknowledgedAndStoredOnEveryStream() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(2000, 128, 2, 64, 0), LoadSet.groups("it", 2),
-                IngestBench.WARM_UP_GROUPS, SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(2000, 128, 2, 64, 0), LoadSet.groups("it", 2), SEED);
         IngestResult r = new IngestBench(relays).ingest(load, deadline("ingest"));
         assertEquals(2000, r.load().events());
         assertEquals(2000, r.load().latency().count(), "one ACK latency per event");
@@ -34,24 +33,23 @@ class ScenarioEndToEndTest {
         assertEquals(1000, only(held, "g!it-1", "load-1.bench").contiguousSeq());
         assertEquals(1000, only(held, "g!it-2", "load-2.bench").contiguousSeq());
         assertEquals(1000, only(held, "g!it-2", "load-2.bench").count());
-        assertEquals(1000, only(held, "g!warmup", LoadSet.WARM_UP_ID).count(), "warmed up with its own events first");
+        assertEquals(1000, only(held, "g!warmup-1", "load-1.bench").count(), "each stream's peer warmed up first");
+        assertEquals(1000, only(held, "g!warmup-2", "load-2.bench").count(), "in a group of its own");
     }
 
     @Test
     void aPacedStreamStillDeliversEveryEvent() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(200, 64, 1, 16, 2000), LoadSet.groups("paced", 1),
-                IngestBench.WARM_UP_GROUPS, SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(200, 64, 1, 16, 2000), LoadSet.groups("paced", 1), SEED);
         IngestResult r = new IngestBench(relays).ingest(load, deadline("ingest"));
         assertEquals(200, r.load().latency().count());
         assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!paced-1", "load-1.bench").count());
-        assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!warmup.w2", LoadSet.WARM_UP_ID).count(),
+        assertEquals(200, only(relays.storedAtClose.get("relay.bench"), "g!warmup-1.w2", "load-1.bench").count(),
                 "after the unpaced warm-up round, a paced one in groups of its own");
     }
 
     @Test
     void theSameEventsSentAgainAreAcknowledgedButNotStoredTwice() throws Exception {
-        LoadSet load = LoadSet.sign(new LoadShape(500, 64, 1, 32, 0), LoadSet.groups("dup", 1),
-                IngestBench.WARM_UP_GROUPS, SEED);
+        LoadSet load = LoadSet.sign(new LoadShape(500, 64, 1, 32, 0), LoadSet.groups("dup", 1), SEED);
         DuplicatesResult r = new IngestBench(relays).duplicates(load, deadline("duplicates"));
         assertEquals(500, r.first().latency().count());
         assertEquals(500, r.again().latency().count());

@@ -28,8 +28,8 @@ class WarmUpTest {
     @Test
     void roundsGoOnUntilTheCompilersUsedLessThanThreePercentOfTheCpu() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 20, 8, 2, 1);
-        int sent = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(3, sent);
+        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(3, 0), done);
         assertEquals(List.of("send 1", "prepare 2", "send 2", "prepare 3", "send 3", "prepare 4"),
                 rounds.calls.subList(1, rounds.calls.size()));
         assertTrue(progress.contains("ingest warm-up round 1: 1000 events; JIT compilers used 20.0% of the relay's"
@@ -41,44 +41,57 @@ class WarmUpTest {
     void theGeneratorsCompilersCountAgainstTheSameBudget() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 1);
         rounds.generatorCompilerTicks = new long[] {200, 0};
-        int sent = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(2, sent, "the relay was quiet at once, the generator only in round 2: " + progress);
+        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(2, done.rounds(), "the relay was quiet at once, the generator only in round 2: " + progress);
     }
 
     @Test
     void compilingRightAfterARoundCountsAgainstThatRound() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 1);
         rounds.compilerTicksWhilePreparing = new long[] {0, 80};
-        int sent = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(2, sent, "round 1's queued compilations ran while round 2 was signed: " + progress);
+        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(2, done.rounds(), "round 1's queued compilations ran while round 2 was signed: " + progress);
     }
 
     @Test
     void theCapEndsTheWarmUpOfAJvmThatNeverGoesQuiet() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 9, 9, 9, 9, 9);
-        int sent = warmUp(4).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(4, sent);
+        WarmUp.Outcome done = warmUp(4).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(4, done.rounds());
         assertEquals("send 4", rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the cap");
         assertTrue(progress.contains("ingest warm-up: JIT still at 8.2% after 4 rounds, the most it sends; measuring"
                 + " anyway"), String.join("\n", progress));
     }
 
     @Test
-    void aPacedPhaseGetsOneShortRoundAtItsRateAfterTheUnpacedOnes() throws Exception {
-        ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1);
-        int sent = warmUp(10).run("latency warm-up", List.of(relay()), 4000, rounds, deadline());
-        assertEquals(1, sent);
-        assertEquals(List.of("prepare 1", "send 1", "prepare 2", "send 2 at 4000/s, at most 4000"), rounds.calls);
-        assertTrue(progress.contains("latency warm-up: a paced round of 4000 events at 4000 events/s"),
+    void beforeAPacedPhaseTwoSecondRoundsAtItsRateGoOnUntilTheCompilersAreQuietAgain() throws Exception {
+        ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 20, 10, 2, 1);
+        WarmUp.Outcome done = warmUp(10).run("latency warm-up", List.of(relay()), 4000, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(1, 3), done);
+        assertEquals(List.of("prepare 1", "send 1", "prepare 2", "send 2 at 4000/s, at most 8000", "prepare 3",
+                "send 3 at 4000/s, at most 8000", "prepare 4", "send 4 at 4000/s, at most 8000", "prepare 5"),
+                rounds.calls);
+        assertTrue(progress.contains("latency warm-up paced round 2: 8000 events at 4000 events/s; JIT compilers used"
+                + " 20.0% of the relay's CPU, 0.0% of the generator's, 18.2% together"), String.join("\n", progress));
+        assertTrue(progress.contains("latency warm-up: JIT quiet after 3 paced rounds (1.8% < 3.0%)"),
                 String.join("\n", progress));
+    }
+
+    @Test
+    void pacedRoundsHaveACapOfTheirOwn() throws Exception {
+        ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 9);
+        WarmUp.Outcome done = new WarmUp(new CompilerActivity(dir), GENERATOR, 2, 3)
+                .run("latency warm-up", List.of(relay()), 500, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(2, 3), done);
+        assertEquals("send 5 at 500/s, at most 1000", rounds.calls.get(rounds.calls.size() - 1));
     }
 
     @Test
     void aRelayInsideThisJvmGetsOneFixedRound() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 50, 50);
         FakeRelay inProcess = new FakeRelay(OptionalLong.empty(), OptionalLong.empty());
-        int sent = warmUp(10).run("ingest warm-up", List.of(inProcess), 0, rounds, deadline());
-        assertEquals(1, sent);
+        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(inProcess), 0, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(1, 0), done);
         assertEquals(List.of("prepare 1", "send 1"), rounds.calls);
         assertTrue(progress.contains("ingest warm-up: one fixed round of 1000 events (the relay runs inside this JVM)"),
                 String.join("\n", progress));
@@ -87,15 +100,15 @@ class WarmUpTest {
     @Test
     void withoutProcOneFixedRoundIsSent() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir.resolve("elsewhere")), 50, 50);
-        WarmUp blind = new WarmUp(new CompilerActivity(dir.resolve("no-proc")), GENERATOR, 10);
-        assertEquals(1, blind.run("ingest warm-up", List.of(relay()), 0, rounds, deadline()));
-        assertEquals("send 1", rounds.calls.get(rounds.calls.size() - 1));
-        assertTrue(progress.stream().anyMatch(l -> l.startsWith("ingest warm-up: one fixed round of 1000 events")),
+        WarmUp blind = new WarmUp(new CompilerActivity(dir.resolve("no-proc")), GENERATOR, 10, 5);
+        assertEquals(new WarmUp.Outcome(1, 1), blind.run("latency warm-up", List.of(relay()), 300, rounds, deadline()));
+        assertEquals("send 2 at 300/s, at most 600", rounds.calls.get(rounds.calls.size() - 1));
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("latency warm-up: one fixed round of 1000 events")),
                 String.join("\n", progress));
     }
 
     private WarmUp warmUp(int maxRounds) {
-        return new WarmUp(new CompilerActivity(dir), GENERATOR, maxRounds);
+        return new WarmUp(new CompilerActivity(dir), GENERATOR, maxRounds, WarmUp.MAX_PACED_ROUNDS);
     }
 
     private static FakeRelay relay() {
