@@ -10,9 +10,12 @@ import java.util.OptionalInt;
  * @param scenario the scenario, or {@link Scenario#ALL}
  * @param events events per run; empty for each scenario's {@link Scenario#defaultEvents()}
  * @param size content bytes per event (before base64), 1 to 1 MiB
- * @param streams load streams, each its own peer identity and group, 1 to 64
+ * @param streams load streams, each its own peer identity and group, 1 to 64 ({@code latency} always
+ *     measures 1 and 4)
  * @param window the relay's credit window in events, 1 to 1,000,000
- * @param rate total events per second the load streams are paced to; 0 for as fast as credit allows
+ * @param rate total events per second the load streams are paced to; 0 for as fast as credit allows.
+ *     For {@code latency}, its full rate (instead of 75% of the verification ceiling); half of it is
+ *     measured too
  * @param runs runs per scenario, 1 to 100; with more than one the median is printed too
  * @param deadline the longest one scenario run may take once its events are signed
  */

@@ -35,6 +35,19 @@ final class BenchReport {
                 + cpu(r.load());
     }
 
+    /**
+     * {@code latency streams=1 events=60000 size=256 window=1024 rate=10500 (75% of 14000
+     * verifications/s): 10496 events/s 9.2 MB/s ack p50=… p99=… p999=…, 0 held for credit, relay
+     * cpu=…/event generator=…/event; p99 under 50ms: met}
+     */
+    static String latency(LatencyResult r, String label) {
+        LatencyTarget t = r.target();
+        return "latency " + r.shape().describe() + " (" + t.basis() + ")" + label + ": " + throughput(r.load())
+                + " ack " + BenchFormat.percentiles(r.load().latency()) + ", " + r.load().heldForCredit()
+                + " held for credit, relay " + cpu(r.load()) + "; p99 under " + t.p99().toMillis() + "ms: "
+                + (r.met() ? "met" : "NOT met");
+    }
+
     static String duplicates(DuplicatesResult r, String label) {
         return "duplicates " + r.shape().describe() + label + ": first pass " + throughput(r.first())
                 + ", same events again " + throughput(r.again()) + " (" + BenchFormat.ratio(r.ratio())

@@ -2,6 +2,7 @@ package io.tapsrelay.relay.bench;
 
 import io.tapsrelay.relay.bench.RelayLauncher.RunningRelay;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code ingest} and {@code duplicates}: one relay, the load's streams into it, every event
@@ -18,14 +19,24 @@ final class IngestBench {
     }
 
     IngestResult ingest(LoadSet load, Deadline deadline) throws BenchFailure {
-        return Workspace.run("ingest", dir -> {
+        return ingest("ingest", load, relay -> relay.memory(), deadline);
+    }
+
+    /** Ingest of a paced load without the memory probe, whose forced GC {@code latency} has no use for. */
+    LoadFigures latency(LoadSet load, Deadline deadline) throws BenchFailure {
+        return ingest("latency", load, relay -> MemorySample.unavailable(), deadline).load();
+    }
+
+    private IngestResult ingest(String scenario, LoadSet load, Function<RunningRelay, MemorySample> memory,
+            Deadline deadline) throws BenchFailure {
+        return Workspace.run(scenario, dir -> {
             RelaySpec spec = load.relay(RELAY_ID, FreePorts.next(), dir.resolve("relay"));
             try (RunningRelay relay = launcher.start(spec, dir, deadline);
                     BenchClient client = new BenchClient(loops(load))) {
-                warmUp("ingest", load, relay, client, deadline);
-                LoadFigures figures = send("ingest", load.newPeers(), load.shape().ratePerStream(), load, relay, client,
-                        deadline);
-                return new IngestResult(load.shape(), figures, relay.memory());
+                warmUp(scenario, load, relay, client, deadline);
+                LoadFigures figures = send(scenario, load.newPeers(), load.shape().ratePerStream(), load, relay,
+                        client, deadline);
+                return new IngestResult(load.shape(), figures, memory.apply(relay));
             }
         });
     }

@@ -11,6 +11,7 @@ import io.tapsrelay.frames.Pong;
 import io.tapsrelay.frames.codec.DecodeError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 
 /**
  * One load stream: sends a pre-signed {@link EventCorpus} as EVENT frames exactly as far as the
@@ -20,13 +21,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * ({@link EventLines}) while their sequences match, so sending costs a copy per event.
  *
  * <p>A paced peer never sends ahead of its schedule: event {@code i} is due {@code i / rate}
- * seconds after the start. A {@link Pacer} ticks every paced peer of its event loop at once.
+ * seconds after the start. A {@link Pacer} ticks every paced peer of its event loop at once. An
+ * event that credit held back after it was due is timed from when it was due ({@link SendLog}).
  *
  * <p>Single use. Threading: the {@link StreamPeer} methods, {@link #startSending} and
  * {@link #pump} run on the stream's event loop; {@link #begin}, {@link #end} and {@link #acked()}
  * may be called from any thread; the figures may be read once {@link #done()} has completed.
  */
 final class LoadPeer implements StreamPeer {
+    private final LongSupplier clock;
     private final PeerIdentity identity;
     private final EventCorpus corpus;
     private final int maxMessageSize;
@@ -57,6 +60,12 @@ final class LoadPeer implements StreamPeer {
      * @param maxMessageSize the longest line this peer accepts, announced in its HELLO
      */
     LoadPeer(EventCorpus corpus, int maxMessageSize) {
+        this(corpus, maxMessageSize, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} */
+    LoadPeer(EventCorpus corpus, int maxMessageSize, LongSupplier clock) {
+        this.clock = clock;
         this.identity = corpus.origin();
         this.corpus = corpus;
         corpus.lines().refresh();
@@ -201,7 +210,7 @@ final class LoadPeer implements StreamPeer {
         }
         sending = true;
         ratePerSecond = eventsPerSecond;
-        startNanos = System.nanoTime();
+        startNanos = clock.getAsLong();
         pump();
     }
 
@@ -215,7 +224,7 @@ final class LoadPeer implements StreamPeer {
         }
         int limit = corpus.count();
         if (ratePerSecond > 0) {
-            long due = 1 + (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9);
+            long due = 1 + (long) ((clock.getAsLong() - startNanos) * ratePerSecond / 1e9);
             limit = (int) Math.min(limit, due);
         }
         int batchStart = log.sent();
@@ -228,6 +237,9 @@ final class LoadPeer implements StreamPeer {
             }
             if (!budget.trySpend(line.bytes().length)) {
                 held = line;
+                if (ratePerSecond > 0) {
+                    log.hold(log.sent(), limit, this::dueNanos);
+                }
                 break;
             }
             held = null;
@@ -237,9 +249,14 @@ final class LoadPeer implements StreamPeer {
         }
         if (log.sent() > batchStart) {
             // Stamped at the flush: nothing reaches the relay earlier, so encoding the batch is not latency.
-            log.stamp(System.nanoTime());
+            log.stamp(clock.getAsLong());
             frames.flush();
         }
+    }
+
+    /** When a paced stream's event {@code index} is due: the first moment {@link #pump()} lets it go. */
+    private long dueNanos(int index) {
+        return startNanos + (long) Math.ceil(index * 1e9 / ratePerSecond);
     }
 
     /** Event {@code index}'s line for the next sequence: pre-encoded, held back earlier, or encoded now. */
@@ -255,7 +272,7 @@ final class LoadPeer implements StreamPeer {
     }
 
     private void onAck(long throughSequence) {
-        if (log.acknowledge(throughSequence, System.nanoTime()) > 0) {
+        if (log.acknowledge(throughSequence, clock.getAsLong()) > 0) {
             ackedView = log.acked();
         }
         if (log.allAcked()) {

@@ -57,13 +57,15 @@ final class LoadPhase {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long bytes = 0;
+        long held = 0;
         for (LoadPeer p : peers) {
             latency.add(p.log().latency());
             first = Math.min(first, p.log().firstSendNanos());
             last = Math.max(last, p.log().lastAckNanos());
             bytes += p.lineBytes();
+            held += p.log().heldForCredit();
         }
-        return LoadFigures.of(total, bytes, last - first, latency.summary());
+        return LoadFigures.of(total, bytes, last - first, latency.summary(), held);
     }
 
     /** Events acknowledged so far, over every stream. */

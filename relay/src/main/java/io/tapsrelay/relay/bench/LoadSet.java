@@ -51,6 +51,17 @@ final class LoadSet {
         this.maxLineBytes = all.stream().mapToInt(EventCorpus::maxLineBytes).max().orElseThrow();
     }
 
+    private LoadSet(LoadSet of, LoadShape shape) {
+        this.shape = shape;
+        this.corpora = of.corpora;
+        this.warmUpPeers = of.warmUpPeers;
+        this.warmUpGroups = of.warmUpGroups;
+        this.warmUpEventsPerGroup = of.warmUpEventsPerGroup;
+        this.seed = of.seed;
+        this.warmUpRounds = of.warmUpRounds;
+        this.maxLineBytes = of.maxLineBytes;
+    }
+
     /**
      * Signs the load: stream {@code i} is peer {@code load-<i+1>.bench} sending
      * {@link LoadShape#eventsOf(int)} events into {@code groups.get(i)}; each load peer warms up in a
@@ -115,6 +126,11 @@ final class LoadSet {
 
     LoadShape shape() {
         return shape;
+    }
+
+    /** The same events and warm-up rounds (none signed again), paced to {@code rate} events/s in all. */
+    LoadSet withRate(double rate) {
+        return new LoadSet(this, shape.withRate(rate));
     }
 
     List<EventCorpus> corpora() {

@@ -22,6 +22,11 @@ record LoadShape(int events, int size, int streams, int window, double rate) {
         return events / streams + (index < events % streams ? 1 : 0);
     }
 
+    /** This load paced to {@code total} events per second in all (0: unpaced). */
+    LoadShape withRate(double total) {
+        return new LoadShape(events, size, streams, window, total);
+    }
+
     /** Events per second one stream is paced to, or 0 for unpaced. */
     double ratePerStream() {
         return rate / streams;

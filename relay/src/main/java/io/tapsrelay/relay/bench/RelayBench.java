@@ -100,6 +100,7 @@ final class RelayBench {
         long last = Long.MIN_VALUE;
         long bytes = 0;
         long events = 0;
+        long held = 0;
         for (int i = 0; i < peers.size(); i++) {
             LoadPeer p = peers.get(i);
             Arrivals a = arrivals.get(i);
@@ -110,8 +111,9 @@ final class RelayBench {
             last = Math.max(last, a.lastNanos());
             bytes += p.lineBytes();
             events += p.count();
+            held += p.log().heldForCredit();
         }
-        return LoadFigures.of(events, bytes, last - first, latency.summary());
+        return LoadFigures.of(events, bytes, last - first, latency.summary(), held);
     }
 
     private static URI url(int port) {

@@ -1,11 +1,15 @@
 package io.tapsrelay.relay.bench;
 
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * When each event of one stream went out and when it was acknowledged. Events are sent in index
  * order; an ACK covers every sent event whose frame {@code sequence} is at most its
- * {@code through_sequence} (§3), and each one's latency goes into the histogram.
+ * {@code through_sequence} (§3), and each one's latency goes into the histogram. An event's
+ * latency runs from the flush of its frame, or, when a paced stream had to hold it back for lack
+ * of CREDIT, from the moment it was due: a user waits from then, and a relay that grants credit
+ * late must not look fast for it.
  *
  * <p>Not thread-safe: owned by one stream's event loop; read by others once the stream is done.
  */
@@ -15,6 +19,9 @@ final class SendLog {
     private final LatencyHistogram latency = new LatencyHistogram();
     private int sent;
     private int stamped;
+    /** Events below this index were held back for credit and carry their due time already. */
+    private int heldThrough;
+    private int heldForCredit;
     private int acked;
     private long firstSendNanos;
     private long lastAckNanos;
@@ -32,12 +39,28 @@ final class SendLog {
         sequenceOf[sent++] = sequence;
     }
 
-    /** Every event sent since the last stamp left now ({@link System#nanoTime()}). */
+    /**
+     * Events {@code from} to {@code to} (exclusive), not sent yet, were due but are held back for
+     * lack of credit: each is timed from {@code dueAt} of its index unless it was held before.
+     */
+    void hold(int from, int to, IntToLongFunction dueAt) {
+        if (from < sent || to > sentAt.length) {
+            throw new IllegalArgumentException("cannot hold events " + from + " to " + to + " with " + sent
+                    + " of " + sentAt.length + " sent");
+        }
+        for (int i = Math.max(from, heldThrough); i < to; i++) {
+            sentAt[i] = dueAt.applyAsLong(i);
+            heldForCredit++;
+        }
+        heldThrough = Math.max(heldThrough, to);
+    }
+
+    /** Every event sent since the last stamp left now ({@link System#nanoTime()}); held ones keep their due time. */
     void stamp(long nanos) {
         if (stamped == 0 && sent > 0) {
             firstSendNanos = nanos;
         }
-        Arrays.fill(sentAt, stamped, sent, nanos);
+        Arrays.fill(sentAt, Math.min(Math.max(stamped, heldThrough), sent), sent, nanos);
         stamped = sent;
     }
 
@@ -68,6 +91,11 @@ final class SendLog {
 
     boolean allAcked() {
         return acked == sentAt.length;
+    }
+
+    /** Events that were held back for credit after they were due. */
+    int heldForCredit() {
+        return heldForCredit;
     }
 
     long firstSendNanos() {

@@ -1,6 +1,7 @@
 package io.tapsrelay.relay.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,7 +23,7 @@ class BenchReportTest {
     @Test
     void unmeasuredMemoryReadsNotAvailableAndARateIsNamed() {
         IngestResult r = new IngestResult(new LoadShape(2000, 64, 2, 16, 500), new LoadFigures(2000, 480, 1e5,
-                new LatencySummary(2000, 850_000, 990_000, 1_500_000_000, 1_600_000_000), OptionalLong.empty(), OptionalLong.empty()),
+                new LatencySummary(2000, 850_000, 990_000, 1_500_000_000, 1_600_000_000), 0, OptionalLong.empty(), OptionalLong.empty()),
                 MemorySample.unavailable());
         assertEquals("ingest streams=2 events=2000 size=64 window=16 rate=500 (run 2/3): 480 events/s 0.1 MB/s"
                 + " ack p50=850us p99=990us p999=1.50s relay heap=n/a rss=n/a cpu=n/a generator=n/a",
@@ -38,6 +39,22 @@ class BenchReportTest {
         assertEquals("ingest streams=1 events=100000 size=256 window=1024 (median of 3): 10000 events/s 4.5 MB/s"
                 + " ack p50=2.0ms p99=8.0ms p999=10.0ms relay heap=80MiB rss=160MiB cpu=200us/event generator=20us/event",
                 BenchReport.ingest(IngestResult.median(runs), BenchReport.medianLabel(3)));
+    }
+
+    @Test
+    void aLatencyLineNamesTheRateItsBasisTheFiguresAndWhetherTheTargetWasMet() {
+        LatencyTarget full = LatencyTarget.of(new CryptoResult(256, 2, 7_000, 14_000)).get(0);
+        LoadShape shape = new LoadShape(60_000, 256, 4, 1024, full.rate());
+        LoadFigures met = new LoadFigures(60_000, 10_480, 9.2e6, new LatencySummary(60_000, 1_200_000, 8_100_000,
+                20_300_000, 30_000_000), 12, OptionalLong.of(150_000), OptionalLong.of(6_000));
+        assertEquals("latency streams=4 events=60000 size=256 window=1024 rate=10500 (75% of 14000 verifications/s):"
+                + " 10480 events/s 9.2 MB/s ack p50=1.2ms p99=8.1ms p999=20.3ms, 12 held for credit, relay"
+                + " cpu=150us/event generator=6us/event; p99 under 50ms: met",
+                BenchReport.latency(new LatencyResult(shape, full, met), ""));
+        LatencyTarget half = LatencyTarget.ofRate(10_500).get(1);
+        assertTrue(BenchReport.latency(new LatencyResult(shape.withRate(half.rate()), half, met), " (run 1/3)")
+                .startsWith("latency streams=4 events=60000 size=256 window=1024 rate=5250 (half of 10500) (run 1/3): "));
+        assertTrue(BenchReport.latency(new LatencyResult(shape, half, met), "").endsWith("p99 under 5ms: NOT met"));
     }
 
     @Test
@@ -78,7 +95,7 @@ class BenchReportTest {
     }
 
     private static LoadFigures figures(double eps, double bps, long p50, long p99, long p999) {
-        return new LoadFigures(100_000, eps, bps, new LatencySummary(100_000, p50, p99, p999, p999),
+        return new LoadFigures(100_000, eps, bps, new LatencySummary(100_000, p50, p99, p999, p999), 0,
                 OptionalLong.of(p50 / 10), OptionalLong.of(p50 / 100));
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,11 +193,84 @@ class LoadPeerTest {
     }
 
     @Test
+    void aPacedStreamNeverSendsAheadOfItsSchedule() {
+        FakeClock clock = new FakeClock();
+        LoadPeer paced = pacedPeer(clock, new Credit(EVENTS, 10_000_000));
+        paced.startSending(1000);
+        assertEquals(1, outlet.ofType(FrameType.EVENT).size(), "the first event is due at once");
+        long[] ticksMicros = {400, 999, 1000, 1001, 3500, 3500, 12_000, 12_001, 39_000, 60_000};
+        for (long micros : ticksMicros) {
+            clock.nanos = micros * 1000;
+            paced.pump();
+            long due = Math.min(EVENTS, 1 + micros / 1000);
+            assertEquals(due, outlet.ofType(FrameType.EVENT).size(), "events sent " + micros + " us after the start");
+        }
+    }
+
+    @Test
+    void aPacedEventThatWaitedForCreditIsTimedFromWhenItWasDue() {
+        FakeClock clock = new FakeClock();
+        LoadPeer paced = pacedPeer(clock, new Credit(2, 10_000_000));
+        paced.startSending(1000);
+        clock.nanos = 1_000_000;
+        paced.pump();
+        clock.nanos = 5_000_000;
+        paced.pump();
+        assertEquals(2, outlet.ofType(FrameType.EVENT).size(), "events 2 to 5 are due but have no credit");
+        clock.nanos = 7_000_000;
+        paced.onFrame(relayFrame(FrameType.CREDIT, new Credit(EVENTS, 0)), 100);
+        assertEquals(8, outlet.ofType(FrameType.EVENT).size());
+        long[] expectedStartMillis = {0, 1, 2, 3, 4, 5, 7, 7};
+        for (int i = 0; i < expectedStartMillis.length; i++) {
+            assertEquals(expectedStartMillis[i] * 1_000_000, paced.log().sentAtNanos(i), "event " + i
+                    + ": held ones from when they were due, the rest from their flush");
+        }
+        assertEquals(4, paced.log().heldForCredit());
+    }
+
+    @Test
+    void anUnpacedStreamTimesEveryEventFromItsFlush() {
+        FakeClock clock = new FakeClock();
+        LoadPeer unpaced = pacedPeer(clock, new Credit(2, 10_000_000));
+        unpaced.startSending(0);
+        clock.nanos = 9_000_000;
+        unpaced.onFrame(relayFrame(FrameType.CREDIT, new Credit(1, 0)), 100);
+        assertEquals(9_000_000, unpaced.log().sentAtNanos(2), "sending as fast as credit allows is not a wait");
+        assertEquals(0, unpaced.log().heldForCredit());
+    }
+
+    @Test
     void anErrorFrameFromTheRelayFailsTheStream() {
         relay(FrameType.CREDIT, new Credit(1, 10_000_000));
         peer.startSending(0);
         relay(FrameType.ERROR, ErrorPayload.of(ErrorCode.INVALID_SIGNATURE, "invalid_signature: no", null));
         assertTrue(peer.done().isCompletedExceptionally());
+    }
+
+    /** A peer on its own outlet and clock that has the relay's HELLO and {@code credit}. */
+    private LoadPeer pacedPeer(FakeClock clock, Credit credit) {
+        outlet.written.clear();
+        outlet.lines.clear();
+        LoadPeer p = new LoadPeer(corpus, 16_384, clock);
+        p.opened(outlet, loop);
+        p.onFrame(relayFrame(FrameType.HELLO, new Hello("relay.test", "1.0.0", List.of("stream"), List.of("*"),
+                16_384)), 100);
+        p.onFrame(relayFrame(FrameType.CREDIT, credit), 100);
+        return p;
+    }
+
+    private Frame relayFrame(FrameType type, Payload payload) {
+        return Frame.of(type, Ulids.next(), "relay.test", ++relaySequence, null, null, payload);
+    }
+
+    /** Time as the test sets it. */
+    private static final class FakeClock implements LongSupplier {
+        long nanos;
+
+        @Override
+        public long getAsLong() {
+            return nanos;
+        }
     }
 
     private Frame relay(FrameType type, Payload payload) {

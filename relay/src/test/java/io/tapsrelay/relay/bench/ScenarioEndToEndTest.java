@@ -102,6 +102,42 @@ class ScenarioEndToEndTest {
         assertTrue(lines.get(2).endsWith("relay heap=n/a rss=n/a cpu=n/a generator=n/a"), lines.get(2));
     }
 
+    @Test
+    void latencyPacesOneAndFourStreamsAtTheGivenRateAndAtHalfOfItOnAFreshRelayEach() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        boolean ok = new Bench(relays, output(lines)).run(new BenchOptions(Scenario.LATENCY, OptionalInt.of(400), 64, 1,
+                32, 4000, 1, Duration.ofMinutes(1)));
+        assertTrue(ok, "progress: " + progress);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("latency streams=1 events=400 size=64 window=32 rate=4000 (--rate): "),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("latency streams=1 events=400 size=64 window=32 rate=2000 (half of 4000): "),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("latency streams=4 events=400 size=64 window=32 rate=4000 (--rate): "),
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("latency streams=4 events=400 size=64 window=32 rate=2000 (half of 4000): "),
+                lines.get(3));
+        for (String line : lines) {
+            assertTrue(line.matches(".*; p99 under (50|5)ms: (met|NOT met)"), line);
+        }
+        assertEquals(100, only(relays.storedAtClose.get("relay.bench"), "g!latency-4", "load-4.bench").count(),
+                "the last relay took the four-stream load at half the rate");
+    }
+
+    private BenchOutput output(List<String> lines) {
+        return new BenchOutput() {
+            @Override
+            public void result(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void progress(String line) {
+                progress.add(line);
+            }
+        };
+    }
+
     private Deadline deadline(String scenario) {
         return new Deadline(scenario, Duration.ofMinutes(1), progress::add);
     }
