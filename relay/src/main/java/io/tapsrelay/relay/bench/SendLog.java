@@ -1,6 +1,6 @@
 package io.tapsrelay.relay.bench;
 
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -19,7 +19,9 @@ final class SendLog {
     private final LatencyHistogram latency = new LatencyHistogram();
     private int sent;
     private int stamped;
-    /** Events below this index were held back for credit and carry their due time already. */
+    /** Events held back for credit, whose send time is their due time already. */
+    private final BitSet held;
+    /** Every event below this index that was due while short of credit is in {@link #held}. */
     private int heldThrough;
     private int heldForCredit;
     private int acked;
@@ -29,6 +31,7 @@ final class SendLog {
     SendLog(int events) {
         this.sentAt = new long[events];
         this.sequenceOf = new long[events];
+        this.held = new BitSet(events);
     }
 
     /** The next event went into the frame with {@code sequence}; it is stamped when the batch is flushed. */
@@ -50,6 +53,7 @@ final class SendLog {
         }
         for (int i = Math.max(from, heldThrough); i < to; i++) {
             sentAt[i] = dueAt.applyAsLong(i);
+            held.set(i);
             heldForCredit++;
         }
         heldThrough = Math.max(heldThrough, to);
@@ -60,7 +64,12 @@ final class SendLog {
         if (stamped == 0 && sent > 0) {
             firstSendNanos = nanos;
         }
-        Arrays.fill(sentAt, Math.min(Math.max(stamped, heldThrough), sent), sent, nanos);
+        // Held events are a few runs among those just sent (a batch may send some, then run out of credit).
+        for (int i = stamped; i < sent; i++) {
+            if (!held.get(i)) {
+                sentAt[i] = nanos;
+            }
+        }
         stamped = sent;
     }
 

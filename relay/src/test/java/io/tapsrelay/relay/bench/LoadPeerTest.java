@@ -229,6 +229,22 @@ class LoadPeerTest {
     }
 
     @Test
+    void eventsSentInTheTickThatRanOutOfCreditAreTimedFromTheirFlush() {
+        FakeClock clock = new FakeClock();
+        LoadPeer paced = pacedPeer(clock, new Credit(3, 10_000_000));
+        paced.startSending(1000);
+        clock.nanos = 5_000_000;
+        paced.pump();
+        clock.nanos = 6_000_000;
+        paced.onFrame(relayFrame(FrameType.CREDIT, new Credit(EVENTS, 0)), 100);
+        long[] expectedStartMillis = {0, 5, 5, 3, 4, 5, 6};
+        for (int i = 0; i < expectedStartMillis.length; i++) {
+            assertEquals(expectedStartMillis[i] * 1_000_000, paced.log().sentAtNanos(i), "event " + i);
+        }
+        assertEquals(3, paced.log().heldForCredit());
+    }
+
+    @Test
     void anUnpacedStreamTimesEveryEventFromItsFlush() {
         FakeClock clock = new FakeClock();
         LoadPeer unpaced = pacedPeer(clock, new Credit(2, 10_000_000));
