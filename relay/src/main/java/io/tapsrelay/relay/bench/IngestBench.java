@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code ingest} and {@code duplicates}: one relay, the load's streams into it, every event
- * acknowledged. Duplicates then sends the very same events again on new streams: each is found
- * already stored, acknowledged without a second signature check, and not stored again.
+ * {@code ingest}, {@code latency} and {@code duplicates}: one relay, the load's streams into it,
+ * every event acknowledged; {@code latency} is ingest of a paced load. Duplicates then sends the
+ * very same events again on new streams: each is found already stored, acknowledged without a
+ * second signature check, and not stored again.
  */
 final class IngestBench {
     private static final String RELAY_ID = "relay.bench";
@@ -56,8 +57,8 @@ final class IngestBench {
     }
 
     /**
-     * Sends the unmeasured warm-up rounds ({@link WarmUp}) into {@code relay}, and a paced one when the
-     * load is paced.
+     * Sends the unmeasured warm-up rounds ({@link WarmUp}) into {@code relay}: unpaced ones, then,
+     * when the load is paced, paced ones at its rate over as many streams.
      */
     static void warmUp(String scenario, LoadSet load, RunningRelay relay, BenchClient client, Deadline deadline)
             throws BenchFailure {
