@@ -220,11 +220,8 @@ class LoadPeerTest {
         clock.nanos = 7_000_000;
         paced.onFrame(relayFrame(FrameType.CREDIT, new Credit(EVENTS, 0)), 100);
         assertEquals(8, outlet.ofType(FrameType.EVENT).size());
-        long[] expectedStartMillis = {0, 1, 2, 3, 4, 5, 7, 7};
-        for (int i = 0; i < expectedStartMillis.length; i++) {
-            assertEquals(expectedStartMillis[i] * 1_000_000, paced.log().sentAtNanos(i), "event " + i
-                    + ": held ones from when they were due, the rest from their flush");
-        }
+        // Held ones from when they were due, the rest from their flush.
+        assertTimedFromMillis(paced, 0, 1, 2, 3, 4, 5, 7, 7);
         assertEquals(4, paced.log().heldForCredit());
     }
 
@@ -237,10 +234,7 @@ class LoadPeerTest {
         paced.pump();
         clock.nanos = 6_000_000;
         paced.onFrame(relayFrame(FrameType.CREDIT, new Credit(EVENTS, 0)), 100);
-        long[] expectedStartMillis = {0, 5, 5, 3, 4, 5, 6};
-        for (int i = 0; i < expectedStartMillis.length; i++) {
-            assertEquals(expectedStartMillis[i] * 1_000_000, paced.log().sentAtNanos(i), "event " + i);
-        }
+        assertTimedFromMillis(paced, 0, 5, 5, 3, 4, 5, 6);
         assertEquals(3, paced.log().heldForCredit());
     }
 
@@ -293,5 +287,12 @@ class LoadPeerTest {
         Frame f = Frame.of(type, Ulids.next(), "relay.test", ++relaySequence, null, null, payload);
         peer.onFrame(f, 100);
         return f;
+    }
+
+    /** Event {@code i} of {@code peer} is timed from {@code millis[i]} ms on the fake clock. */
+    private static void assertTimedFromMillis(LoadPeer peer, long... millis) {
+        for (int i = 0; i < millis.length; i++) {
+            assertEquals(millis[i] * 1_000_000, peer.log().sentAtNanos(i), "event " + i);
+        }
     }
 }

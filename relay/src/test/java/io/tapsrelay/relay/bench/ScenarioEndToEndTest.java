@@ -82,18 +82,7 @@ class ScenarioEndToEndTest {
     @Test
     void theServicePrintsOneLinePerRunAndTheMedian() {
         List<String> lines = new ArrayList<>();
-        BenchOutput out = new BenchOutput() {
-            @Override
-            public void result(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void progress(String line) {
-                progress.add(line);
-            }
-        };
-        boolean ok = new Bench(relays, out).run(new BenchOptions(Scenario.INGEST, OptionalInt.of(300), 64, 1, 32, 0, 2,
+        boolean ok = new Bench(relays, output(lines)).run(new BenchOptions(Scenario.INGEST, OptionalInt.of(300), 64, 1, 32, 0, 2,
                 Duration.ofMinutes(1)));
         assertTrue(ok, "progress: " + progress);
         assertEquals(3, lines.size(), String.join("\n", lines));
