@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -71,17 +72,8 @@ public final class RepairCommand implements Callable<Integer> {
     @Option(names = {"-p", "--peer"}, paramLabel = "SERVER_ID", description = "Only this configured peer.")
     String peer;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The relay's configuration file, for the default admin URL and token.")
-    Path config;
-
-    @Option(names = "--admin-url", paramLabel = "URL",
-            description = "The relay's admin listener. Default: http://<admin_listen> (http://127.0.0.1:8449).")
-    URI adminUrl;
-
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "The admin token. Default: the contents of <storage.path>/admin-token.")
-    String token;
+    @Mixin
+    AdminTarget target = new AdminTarget();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -94,7 +86,7 @@ public final class RepairCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Admin admin;
         try {
-            admin = Admin.of(config, adminUrl, token);
+            admin = Admin.of(target.config, target.adminUrl, target.token);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             err.flush();

@@ -7,38 +7,14 @@ import io.tapsrelay.config.LoggingConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(RootLoggerRestored.class)
 class LogSetupTest {
     private static final Logger RELAY = Logger.getLogger("io.tapsrelay.relay.stream.StreamSession");
     private static final Logger NETTY = Logger.getLogger("io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2FrameCodec");
-
-    private Handler[] savedHandlers;
-    private Level savedLevel;
-
-    @BeforeEach
-    void saveRootLogger() {
-        Logger root = Logger.getLogger("");
-        savedHandlers = root.getHandlers();
-        savedLevel = root.getLevel();
-    }
-
-    @AfterEach
-    void restoreRootLogger() {
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) {
-            root.removeHandler(h);
-        }
-        for (Handler h : savedHandlers) {
-            root.addHandler(h);
-        }
-        root.setLevel(savedLevel);
-    }
 
     private static List<String> lines(ByteArrayOutputStream out) {
         String text = out.toString(StandardCharsets.UTF_8);

@@ -16,42 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON lines two real relays write about their streams carry {@code peer} and {@code group} fields. */
+@ExtendWith(RootLoggerRestored.class)
 class StreamLogFieldsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-
-    private Handler[] savedHandlers;
-    private Level savedLevel;
-
-    @BeforeEach
-    void saveRootLogger() {
-        Logger root = Logger.getLogger("");
-        savedHandlers = root.getHandlers();
-        savedLevel = root.getLevel();
-    }
-
-    @AfterEach
-    void restoreRootLogger() {
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) {
-            root.removeHandler(h);
-        }
-        for (Handler h : savedHandlers) {
-            root.addHandler(h);
-        }
-        root.setLevel(savedLevel);
-    }
 
     @Test
     void everyJsonLineAboutAStreamHasPeerAndGroupFields() throws Exception {

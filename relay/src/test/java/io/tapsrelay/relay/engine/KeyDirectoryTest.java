@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tapsrelay.relay.identity.KeysDocument;
 import io.tapsrelay.relay.identity.SigningKeys;
 import io.tapsrelay.relay.store.RocksEventStore;
+import io.tapsrelay.relay.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ class KeyDirectoryTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(1_800_000_000_000L);
+    private final TestClock clock = new TestClock(1_800_000_000_000L);
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean peerDown = new AtomicBoolean();
     private ExecutorService verifiers;
@@ -135,33 +132,5 @@ class KeyDirectoryTest {
 
     private Optional<io.tapsrelay.frames.crypto.Ed25519Keys.PublicKey> resolve(String keyId) throws Exception {
         return directory.resolve(PEER, keyId).get(5, TimeUnit.SECONDS);
-    }
-
-    /** A clock that moves only when the test says so. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(long startMillis) {
-            this.now = Instant.ofEpochMilli(startMillis);
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tapsrelay.frames.crypto.Ed25519Keys;
 import io.tapsrelay.relay.identity.AuthResult.Authenticated;
 import io.tapsrelay.relay.identity.AuthResult.Rejected;
+import io.tapsrelay.relay.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;

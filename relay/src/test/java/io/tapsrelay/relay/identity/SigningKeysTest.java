@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tapsrelay.frames.crypto.Ed25519Keys;
 import io.tapsrelay.frames.crypto.Sha256;
+import io.tapsrelay.relay.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

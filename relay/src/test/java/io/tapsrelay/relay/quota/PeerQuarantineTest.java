@@ -8,11 +8,10 @@ import io.tapsrelay.frames.ErrorCode;
 import io.tapsrelay.relay.engine.IntakeResult;
 import io.tapsrelay.relay.store.EventStore;
 import io.tapsrelay.relay.store.RocksEventStore;
+import io.tapsrelay.relay.testing.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,7 @@ class PeerQuarantineTest {
     Path dir;
 
     private EventStore store;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z").toEpochMilli());
     private final List<String> closed = new ArrayList<>();
 
     @AfterEach
@@ -124,32 +123,5 @@ class PeerQuarantineTest {
         q.offence(PEER, "x");
         q.offence(PEER, "x");
         assertFalse(q.isQuarantined(PEER));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

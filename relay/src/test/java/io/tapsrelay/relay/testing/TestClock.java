@@ -1,4 +1,4 @@
-package io.tapsrelay.relay.identity;
+package io.tapsrelay.relay.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test says so. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    TestClock(long startMillis) {
+    public TestClock(long startMillis) {
         this.now = Instant.ofEpochMilli(startMillis);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
