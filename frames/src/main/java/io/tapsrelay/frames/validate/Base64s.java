@@ -1,5 +1,6 @@
 package io.tapsrelay.frames.validate;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -8,35 +9,78 @@ import java.util.Optional;
  * {@code A-Z a-z 0-9 + /}, {@code =} only as the last one or two characters, and the unused bits
  * before the padding zero, so that every byte string has exactly one accepted text. No whitespace,
  * no URL-safe alphabet, no missing padding. The empty string encodes zero bytes.
+ *
+ * <p>Every EVENT's content and signature pass through here, so checking and decoding are one pass
+ * over the text through a lookup table.
  */
 public final class Base64s {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    /** The 6-bit value of each ASCII char, -1 for chars outside the alphabet ({@code =} included). */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUES[ALPHABET.charAt(i)] = (byte) i;
+        }
+    }
+
     private Base64s() {}
 
     /** True when {@code s} is strict standard padded base64. */
     public static boolean isStandard(String s) {
-        if (s == null || s.length() % 4 != 0) {
+        int padding = padding(s);
+        if (padding < 0) {
             return false;
         }
-        int length = s.length();
-        int padding = length == 0 ? 0 : s.charAt(length - 1) != '=' ? 0 : s.charAt(length - 2) == '=' ? 2 : 1;
-        int dataEnd = length - padding;
+        int dataEnd = s.length() - padding;
+        // OR-ing the values keeps the loop free of exits: any char outside the alphabet makes it negative.
+        int all = 0;
         for (int i = 0; i < dataEnd; i++) {
-            if (value(s.charAt(i)) < 0) {
-                return false;
-            }
+            all |= value(s.charAt(i));
         }
-        if (padding == 0) {
-            return true;
-        }
-        // One '=' leaves 2 unused bits in the last data char, two '=' leave 4; they must be zero.
-        int last = value(s.charAt(dataEnd - 1));
-        int unusedMask = padding == 1 ? 0b11 : 0b1111;
-        return (last & unusedMask) == 0;
+        return all >= 0 && (padding == 0 || unusedBitsZero(value(s.charAt(dataEnd - 1)), padding));
     }
 
     /** The bytes {@code s} encodes; empty when it is not strict standard padded base64. */
     public static Optional<byte[]> decode(String s) {
-        return isStandard(s) ? Optional.of(Base64.getDecoder().decode(s)) : Optional.empty();
+        int padding = padding(s);
+        if (padding < 0) {
+            return Optional.empty();
+        }
+        int length = s.length();
+        byte[] out = new byte[length / 4 * 3 - padding];
+        int wholeQuads = padding == 0 ? length : length - 4;
+        int all = 0;
+        int o = 0;
+        for (int i = 0; i < wholeQuads; i += 4) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            int d = value(s.charAt(i + 3));
+            all |= a | b | c | d;
+            // A negative value spoils these bytes, but then `all` is negative and they are dropped.
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            o += 3;
+        }
+        if (padding > 0) {
+            int a = value(s.charAt(wholeQuads));
+            int b = value(s.charAt(wholeQuads + 1));
+            int c = padding == 1 ? value(s.charAt(wholeQuads + 2)) : 0;
+            all |= a | b | c;
+            if (all < 0 || !unusedBitsZero(padding == 1 ? c : b, padding)) {
+                return Optional.empty();
+            }
+            int bits = a << 18 | b << 12 | c << 6;
+            out[o] = (byte) (bits >> 16);
+            if (padding == 1) {
+                out[o + 1] = (byte) (bits >> 8);
+            }
+        }
+        return all < 0 ? Optional.empty() : Optional.of(out);
     }
 
     /** Standard padded base64 of {@code bytes}. */
@@ -44,19 +88,29 @@ public final class Base64s {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
+    /**
+     * The number of {@code =} the shape of {@code s} implies (0, 1 or 2), or -1 when its length is
+     * not a multiple of 4. Whether the chars before the padding are in the alphabet is checked by
+     * the callers' one pass; a third {@code =} is caught there as a char outside the alphabet.
+     */
+    private static int padding(String s) {
+        if (s == null || (s.length() & 3) != 0) {
+            return -1;
+        }
+        int length = s.length();
+        if (length == 0 || s.charAt(length - 1) != '=') {
+            return 0;
+        }
+        return s.charAt(length - 2) == '=' ? 2 : 1;
+    }
+
+    /** One {@code =} leaves 2 unused bits in the last data char, two leave 4; they must be zero. */
+    private static boolean unusedBitsZero(int lastValue, int padding) {
+        int unusedMask = padding == 1 ? 0b11 : 0b1111;
+        return (lastValue & unusedMask) == 0;
+    }
+
     private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '+') {
-            return 62;
-        }
-        return c == '/' ? 63 : -1;
+        return c < VALUES.length ? VALUES[c] : -1;
     }
 }
