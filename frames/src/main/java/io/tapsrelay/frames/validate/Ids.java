@@ -12,7 +12,39 @@ public final class Ids {
     private static final String GROUP_PREFIX = "g!";
     private static final String KEY_PREFIX = "ed25519:";
 
+    // Char classes as bits in one table over ASCII: a check per char is one load and one mask
+    // instead of a chain of range tests, and these run several times on every frame.
+    private static final int HOST = 1;
+    private static final int GROUP_NAME = 2;
+    private static final int KEY_NAME = 4;
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        String lower = "abcdefghijklmnopqrstuvwxyz";
+        String alnum = lower + lower.toUpperCase(java.util.Locale.ROOT) + "0123456789";
+        mark(lower + "0123456789.-", HOST);
+        mark(alnum + "._~-", GROUP_NAME);
+        mark(alnum + "_", KEY_NAME);
+    }
+
     private Ids() {}
+
+    private static void mark(String chars, int charClass) {
+        for (int i = 0; i < chars.length(); i++) {
+            CLASSES[chars.charAt(i)] |= (byte) charClass;
+        }
+    }
+
+    /** True when every char of {@code s} in {@code [from, to)} is ASCII and in {@code charClass}. */
+    private static boolean allIn(String s, int from, int to, int charClass) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= CLASSES.length || (CLASSES[c] & charClass) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Lower-case DNS-like name with an optional {@code :port}; 1–255 chars of {@code a-z 0-9 . -}. */
     public static boolean isServerId(String s) {
@@ -24,12 +56,8 @@ public final class Ids {
         if (hostEnd == 0) {
             return false;
         }
-        for (int i = 0; i < hostEnd; i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-            if (!ok) {
-                return false;
-            }
+        if (!allIn(s, 0, hostEnd, HOST)) {
+            return false;
         }
         if (colon < 0) {
             return true;
@@ -62,13 +90,7 @@ public final class Ids {
         if (len < 1 || len > GROUP_NAME_MAX) {
             return false;
         }
-        for (int i = GROUP_PREFIX.length(); i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(isAlnum(c) || c == '.' || c == '_' || c == '~' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return allIn(s, GROUP_PREFIX.length(), s.length(), GROUP_NAME);
     }
 
     /** {@code ed25519:} then 1–64 chars of {@code A-Z a-z 0-9 _}. */
@@ -80,13 +102,7 @@ public final class Ids {
         if (len < 1 || len > KEY_NAME_MAX) {
             return false;
         }
-        for (int i = KEY_PREFIX.length(); i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(isAlnum(c) || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return allIn(s, KEY_PREFIX.length(), s.length(), KEY_NAME);
     }
 
     /**
@@ -107,9 +123,5 @@ public final class Ids {
             }
         }
         return true;
-    }
-
-    private static boolean isAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }
