@@ -14,8 +14,9 @@ public final class ContentHash {
 
     /** True when {@code s} is {@code sha256:} and 64 lower-case hex digits. */
     public static boolean isValid(String s) {
+        // Checked in place: every EVENT passes here, and a substring would copy 64 chars for nothing.
         return s != null && s.length() == PREFIX.length() + 2 * Sha256.LENGTH && s.startsWith(PREFIX)
-                && Sha256.isHex(s.substring(PREFIX.length()));
+                && Sha256.isLowerHex(s, PREFIX.length());
     }
 
     /**
@@ -27,6 +28,6 @@ public final class ContentHash {
         if (!isValid(contentHash)) {
             throw new IllegalArgumentException("not sha256: and 64 lower-case hex digits: " + contentHash);
         }
-        return Sha256.fromHex(contentHash.substring(PREFIX.length()));
+        return Sha256.fromHex(contentHash, PREFIX.length());
     }
 }

@@ -13,6 +13,18 @@ public final class Sha256 {
     public static final Sha256 ZERO = new Sha256(new byte[LENGTH]);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final int HEX_LENGTH = 2 * LENGTH;
+    /** The value of each ASCII lower-case hex digit, -1 for every other ASCII char. */
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(DIGITS, (byte) -1);
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < digits.length(); i++) {
+            DIGITS[digits.charAt(i)] = (byte) i;
+        }
+    }
+
     /** One digest per thread for {@link #digest}: {@code digest()} leaves it reset for the next use. */
     private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Sha256::newDigest);
     private final byte[] bytes;
@@ -31,25 +43,52 @@ public final class Sha256 {
 
     /** Parses 64 lower-case hex digits. */
     public static Sha256 fromHex(String hex) {
-        if (hex == null || hex.length() != 2 * LENGTH || !isLowerHex(hex)) {
-            throw new IllegalArgumentException("expected 64 lower-case hex digits, got " + hex);
+        if (hex == null || hex.length() != HEX_LENGTH) {
+            throw notHex(hex);
         }
-        return new Sha256(HEX.parseHex(hex));
+        return fromHex(hex, 0);
+    }
+
+    /**
+     * Parses the 64 lower-case hex digits of {@code s} from {@code from}, which {@code s} must hold,
+     * checking each pair as it goes.
+     */
+    static Sha256 fromHex(String s, int from) {
+        byte[] bytes = new byte[LENGTH];
+        int all = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            int high = digit(s.charAt(from + 2 * i));
+            int low = digit(s.charAt(from + 2 * i + 1));
+            all |= high | low;
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        // A negative digit anywhere makes `all` negative; the bytes written from it are dropped.
+        if (all < 0) {
+            throw notHex(s.substring(from, from + HEX_LENGTH));
+        }
+        return new Sha256(bytes);
     }
 
     /** True when {@code s} is 64 lower-case hex digits. */
     public static boolean isHex(String s) {
-        return s != null && s.length() == 2 * LENGTH && isLowerHex(s);
+        return s != null && s.length() == HEX_LENGTH && isLowerHex(s, 0);
     }
 
-    private static boolean isLowerHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
+    /** True when the 64 chars of {@code s} from {@code from}, which it must hold, are lower-case hex digits. */
+    static boolean isLowerHex(String s, int from) {
+        int all = 0;
+        for (int i = from; i < from + HEX_LENGTH; i++) {
+            all |= digit(s.charAt(i));
         }
-        return true;
+        return all >= 0;
+    }
+
+    private static int digit(char c) {
+        return c < DIGITS.length ? DIGITS[c] : -1;
+    }
+
+    private static IllegalArgumentException notHex(String hex) {
+        return new IllegalArgumentException("expected 64 lower-case hex digits, got " + hex);
     }
 
     /** SHA-256 of {@code data}. */
