@@ -7,6 +7,9 @@ import java.util.Optional;
  * forms, no surrogates, nothing above U+10FFFF), no NUL byte and no byte order mark. Jackson
  * accepts overlong forms and a leading BOM, and guesses UTF-16 from NUL bytes, so these checks are
  * what makes "a frame line is UTF-8" hold.
+ *
+ * <p>Frame lines are nearly all ASCII, so runs of ASCII are skipped eight bytes at a time
+ * ({@link ByteScan}); each byte the skip stops at is judged one by one as before.
  */
 public final class Utf8 {
     private Utf8() {}
@@ -17,13 +20,9 @@ public final class Utf8 {
         if (length >= 3 && (a[offset] & 0xFF) == 0xEF && (a[offset + 1] & 0xFF) == 0xBB && (a[offset + 2] & 0xFF) == 0xBF) {
             return Optional.of("line starts with a byte order mark");
         }
-        int i = offset;
+        int i = ByteScan.skipAsciiWithoutNul(a, offset, end);
         while (i < end) {
             int b = a[i];
-            if (b > 0) {
-                i++;
-                continue;
-            }
             if (b == 0) {
                 return Optional.of("line holds a NUL byte at offset " + (i - offset));
             }
@@ -31,7 +30,7 @@ public final class Utf8 {
             if (width < 0) {
                 return Optional.of(String.format("line is not valid UTF-8 (byte 0x%02X at offset %d)", b & 0xFF, i - offset));
             }
-            i += width;
+            i = ByteScan.skipAsciiWithoutNul(a, i + width, end);
         }
         return Optional.empty();
     }
@@ -39,17 +38,13 @@ public final class Utf8 {
     /** True when the bytes are strict UTF-8. NUL bytes are allowed here (they are valid text). */
     public static boolean isValid(byte[] a, int offset, int length) {
         int end = offset + length;
-        int i = offset;
+        int i = ByteScan.skipAscii(a, offset, end);
         while (i < end) {
-            if (a[i] >= 0) {
-                i++;
-                continue;
-            }
             int width = sequenceLength(a, i, end);
             if (width < 0) {
                 return false;
             }
-            i += width;
+            i = ByteScan.skipAscii(a, i + width, end);
         }
         return true;
     }
