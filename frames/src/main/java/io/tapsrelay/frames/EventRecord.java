@@ -1,5 +1,6 @@
 package io.tapsrelay.frames;
 
+import io.tapsrelay.frames.internal.ByteScan;
 import io.tapsrelay.frames.internal.EventRecordJson;
 import io.tapsrelay.frames.internal.Utf8;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +33,8 @@ public record EventRecord(
         implements Payload {
     public EventRecord {
         Objects.requireNonNull(raw, "raw");
-        for (byte b : raw) {
-            if (b == '\n') {
-                throw new IllegalArgumentException("an event record must not hold a line feed");
-            }
+        if (ByteScan.indexOfNewline(raw, 0, raw.length) >= 0) {
+            throw new IllegalArgumentException("an event record must not hold a line feed");
         }
         if (!Utf8.isValid(raw, 0, raw.length)) {
             throw new IllegalArgumentException("an event record must be UTF-8");

@@ -1,6 +1,7 @@
 package io.tapsrelay.frames.codec;
 
 import io.tapsrelay.frames.ErrorCode;
+import io.tapsrelay.frames.internal.ByteScan;
 import io.tapsrelay.frames.internal.FrameLineParser;
 import io.tapsrelay.frames.internal.LineOutcome;
 import java.nio.ByteBuffer;
@@ -176,21 +177,11 @@ public final class NdjsonDecoder {
 
     private static int indexOfNewline(ByteBuffer data, int from, int to) {
         if (data.hasArray()) {
-            byte[] array = data.array();
             int base = data.arrayOffset();
-            for (int i = base + from, end = base + to; i < end; i++) {
-                if (array[i] == '\n') {
-                    return i - base;
-                }
-            }
-            return -1;
+            int newline = ByteScan.indexOfNewline(data.array(), base + from, base + to);
+            return newline < 0 ? -1 : newline - base;
         }
-        for (int i = from; i < to; i++) {
-            if (data.get(i) == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return ByteScan.indexOfNewline(data, from, to);
     }
 
     private static boolean isBlank(byte[] bytes, int offset, int length) {
