@@ -23,36 +23,20 @@ public final class EventRecordJson {
      * {@code offset}, which are the object being read.
      */
     static Payload read(FieldReader fields, byte[] bytes, int offset, int length) throws IOException {
-        String eventId = null;
-        String originServer = null;
-        Long originSeq = null;
-        Long originTs = null;
-        String sender = null;
-        String content = null;
-        String contentHash = null;
-        String keyId = null;
-        String signature = null;
-        while (fields.nextField()) {
-            String name = fields.fieldName();
-            switch (name) {
-                case "event_id" -> eventId = fields.string(name);
-                case "origin_server" -> originServer = fields.string(name);
-                case "origin_seq" -> originSeq = fields.integer(name);
-                case "origin_ts" -> originTs = fields.integer(name);
-                case "sender" -> sender = fields.string(name);
-                case "content" -> content = fields.string(name);
-                case "content_hash" -> contentHash = fields.string(name);
-                case "key_id" -> keyId = fields.string(name);
-                case "signature" -> signature = fields.string(name);
-                default -> fields.skip();
-            }
-        }
-        if (fields.problem().isPresent()) {
-            return PayloadReader.invalid(FrameType.EVENT, fields);
-        }
-        byte[] raw = Arrays.copyOfRange(bytes, offset, offset + length);
-        return new EventRecord(
-                eventId, originServer, originSeq, originTs, sender, content, contentHash, keyId, signature, raw);
+        RecordFields record = new RecordFields(fields);
+        return record.toPayload(fields, bytes, offset, offset + length);
+    }
+
+    /**
+     * Reads the record's fields with the parser of a whole frame line, which stands at the record's
+     * {@code START_OBJECT}; {@code raw} becomes a copy of the object's bytes. Byte offsets count from
+     * {@code base}, where that parser's input starts.
+     */
+    static Payload readInPlace(FieldReader fields, byte[] bytes, int base) throws IOException {
+        int start = base + fields.tokenStart();
+        RecordFields record = new RecordFields(fields);
+        // The parser now stands at the record's END_OBJECT: its end is the end of the raw bytes.
+        return record.toPayload(fields, bytes, start, base + fields.readTo());
     }
 
     /** See {@link EventRecord#parse}. */
@@ -110,5 +94,46 @@ public final class EventRecordJson {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /** The fields of one record object, read through to its end. */
+    private static final class RecordFields {
+        private String eventId;
+        private String originServer;
+        private Long originSeq;
+        private Long originTs;
+        private String sender;
+        private String content;
+        private String contentHash;
+        private String keyId;
+        private String signature;
+
+        RecordFields(FieldReader fields) throws IOException {
+            while (fields.nextField()) {
+                String name = fields.fieldName();
+                switch (name) {
+                    case "event_id" -> eventId = fields.string(name);
+                    case "origin_server" -> originServer = fields.string(name);
+                    case "origin_seq" -> originSeq = fields.integer(name);
+                    case "origin_ts" -> originTs = fields.integer(name);
+                    case "sender" -> sender = fields.string(name);
+                    case "content" -> content = fields.string(name);
+                    case "content_hash" -> contentHash = fields.string(name);
+                    case "key_id" -> keyId = fields.string(name);
+                    case "signature" -> signature = fields.string(name);
+                    default -> fields.skip();
+                }
+            }
+        }
+
+        /** The record with {@code raw} copied from {@code bytes[from, to)}, or the first problem the reader noted. */
+        Payload toPayload(FieldReader fields, byte[] bytes, int from, int to) {
+            if (fields.problem().isPresent()) {
+                return PayloadReader.invalid(FrameType.EVENT, fields);
+            }
+            byte[] raw = Arrays.copyOfRange(bytes, from, to);
+            return new EventRecord(
+                    eventId, originServer, originSeq, originTs, sender, content, contentHash, keyId, signature, raw);
+        }
     }
 }

@@ -48,6 +48,16 @@ final class FieldReader {
         return parser.currentToken() == JsonToken.VALUE_NULL;
     }
 
+    /** Byte offset, from the start of the parser's input, of the current token. */
+    int tokenStart() {
+        return (int) parser.currentTokenLocation().getByteOffset();
+    }
+
+    /** Byte offset, from the start of the parser's input, just past the current token. */
+    int readTo() {
+        return (int) parser.currentLocation().getByteOffset();
+    }
+
     /** Skips the current value, nested ones included. */
     void skip() throws IOException {
         parser.skipChildren();

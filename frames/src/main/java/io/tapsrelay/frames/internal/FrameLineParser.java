@@ -17,8 +17,10 @@ import java.util.Optional;
 
 /**
  * Decodes one frame line (without its line end) in place: the envelope rules of §3, then the
- * payload of a known type. Fields may come in any order, so the payload object's byte range is
- * noted during the envelope pass and read once the type is known.
+ * payload of a known type. When {@code type} comes before {@code payload}, as every writer of this
+ * codec puts it, the payload is read in the same pass by the same parser. Fields may come in any
+ * order, though: when the payload comes first, its byte range is noted and it is read with a
+ * second parser once the type is known.
  *
  * <p>Forms (ULIDs, server ids, sequence ≥ 1) are not checked here; that is the validator's job.
  */
@@ -40,6 +42,7 @@ public final class FrameLineParser {
         int payloadStart = -1;
         int payloadEnd = -1;
         boolean payloadNotObject = false;
+        Payload readInPass = null;
         FieldReader fields;
         try (JsonParser parser = Json.parser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -60,7 +63,12 @@ public final class FrameLineParser {
                         if (t == JsonToken.START_OBJECT) {
                             // Offsets count from `offset`: the parser was made over this slice.
                             payloadStart = (int) parser.currentTokenLocation().getByteOffset();
-                            parser.skipChildren();
+                            FrameType typeSoFar = type == null ? null : FrameType.fromWire(type);
+                            if (typeSoFar != null) {
+                                readInPass = PayloadReader.readInPlace(typeSoFar, parser, bytes, offset);
+                            } else {
+                                parser.skipChildren();
+                            }
                             payloadEnd = (int) parser.currentLocation().getByteOffset();
                         } else if (t != JsonToken.VALUE_NULL) {
                             payloadNotObject = true;
@@ -93,6 +101,8 @@ public final class FrameLineParser {
             payload = new InvalidPayload(known, "payload is not an object");
         } else if (payloadStart < 0) {
             payload = known == FrameType.PING ? new Ping() : new InvalidPayload(known, "payload is missing");
+        } else if (readInPass != null) {
+            payload = readInPass;
         } else {
             payload = PayloadReader.read(known, bytes, offset + payloadStart, payloadEnd - payloadStart);
         }

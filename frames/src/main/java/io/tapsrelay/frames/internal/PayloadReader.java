@@ -29,19 +29,36 @@ public final class PayloadReader {
         try (JsonParser parser = Json.parser(bytes, offset, length)) {
             parser.nextToken();
             FieldReader fields = new FieldReader(parser);
-            switch (type) {
-                case HELLO: return hello(fields);
-                case CREDIT: return credit(fields);
-                case EVENT: return EventRecordJson.read(fields, bytes, offset, length);
-                case ACK: return ack(fields);
-                case PING: return ping(fields);
-                case PONG: return pong(fields);
-                case ERROR: return error(fields);
-                case CHECKPOINT: return CheckpointReader.read(fields);
-                default: throw new IllegalStateException("no reader for " + type);
-            }
+            return type == FrameType.EVENT ? EventRecordJson.read(fields, bytes, offset, length) : nonEvent(type, fields);
         } catch (IOException e) {
             throw new UncheckedIOException("payload bytes were read through once already", e);
+        }
+    }
+
+    /**
+     * Reads the payload object with {@code parser}, the parser of the whole frame line made over
+     * {@code bytes} from {@code base}, which stands at the object's {@code START_OBJECT}. Leaves it at
+     * the object's {@code END_OBJECT}, where skipping the object would have left it. Unlike
+     * {@link #read}, the object was not read through before, so a syntax error in it is thrown to
+     * the caller.
+     */
+    static Payload readInPlace(FrameType type, JsonParser parser, byte[] bytes, int base) throws IOException {
+        // A reader of its own: a problem in the payload must not count as one in the envelope.
+        FieldReader fields = new FieldReader(parser);
+        return type == FrameType.EVENT ? EventRecordJson.readInPlace(fields, bytes, base) : nonEvent(type, fields);
+    }
+
+    /** Every reader goes on to the object's end, even after a problem, so the parser can read on. */
+    private static Payload nonEvent(FrameType type, FieldReader fields) throws IOException {
+        switch (type) {
+            case HELLO: return hello(fields);
+            case CREDIT: return credit(fields);
+            case ACK: return ack(fields);
+            case PING: return ping(fields);
+            case PONG: return pong(fields);
+            case ERROR: return error(fields);
+            case CHECKPOINT: return CheckpointReader.read(fields);
+            default: throw new IllegalStateException("no reader for " + type);
         }
     }
 
