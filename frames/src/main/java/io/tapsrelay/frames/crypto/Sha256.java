@@ -14,8 +14,12 @@ public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int HEX_LENGTH = 2 * LENGTH;
-    /** The value of each ASCII lower-case hex digit, -1 for every other ASCII char. */
-    private static final byte[] DIGITS = new byte[128];
+    /**
+     * The value of each lower-case hex digit, -1 for every other char below 256. 256 entries though
+     * only ASCII chars are digits: the chars of a Latin-1 string are known to be below 256, so the
+     * JIT drops both the range test and the bounds check on the lookup.
+     */
+    private static final byte[] DIGITS = new byte[256];
 
     static {
         Arrays.fill(DIGITS, (byte) -1);

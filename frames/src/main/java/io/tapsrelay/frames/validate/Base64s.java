@@ -15,8 +15,12 @@ import java.util.Optional;
  */
 public final class Base64s {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    /** The 6-bit value of each ASCII char, -1 for chars outside the alphabet ({@code =} included). */
-    private static final byte[] VALUES = new byte[128];
+    /**
+     * The 6-bit value of each char below 256, -1 for chars outside the alphabet ({@code =} included).
+     * 256 entries though only ASCII chars are ever valid: the chars of a Latin-1 string are known to
+     * be below 256, so the JIT drops both the range test and the bounds check on the lookup.
+     */
+    private static final byte[] VALUES = new byte[256];
 
     static {
         Arrays.fill(VALUES, (byte) -1);

@@ -12,12 +12,14 @@ public final class Ids {
     private static final String GROUP_PREFIX = "g!";
     private static final String KEY_PREFIX = "ed25519:";
 
-    // Char classes as bits in one table over ASCII: a check per char is one load and one mask
-    // instead of a chain of range tests, and these run several times on every frame.
+    // Char classes as bits in one table: a check per char is one load and one mask instead of a
+    // chain of range tests, and these run several times on every frame. Only ASCII chars are in a
+    // class; the table has 256 entries because the chars of a Latin-1 string are known to be below
+    // 256, so the JIT drops both the range test and the bounds check on the lookup.
     private static final int HOST = 1;
     private static final int GROUP_NAME = 2;
     private static final int KEY_NAME = 4;
-    private static final byte[] CLASSES = new byte[128];
+    private static final byte[] CLASSES = new byte[256];
 
     static {
         String lower = "abcdefghijklmnopqrstuvwxyz";
@@ -35,7 +37,7 @@ public final class Ids {
         }
     }
 
-    /** True when every char of {@code s} in {@code [from, to)} is ASCII and in {@code charClass}. */
+    /** True when every char of {@code s} in {@code [from, to)} is in {@code charClass}. */
     private static boolean allIn(String s, int from, int to, int charClass) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
