@@ -20,6 +20,14 @@ public final class ContentHash {
     }
 
     /**
+     * True when {@code contentHash}, which must be in the {@link #isValid} form, names the SHA-256
+     * of {@code content}. Compares the 32 bytes, so no hex text is made for the digest.
+     */
+    public static boolean matches(byte[] content, String contentHash) {
+        return Sha256.digest(content).equals(Sha256.fromHex(contentHash, PREFIX.length()));
+    }
+
+    /**
      * The SHA-256 value a content hash names, e.g. for the §7 prefix chain.
      *
      * @throws IllegalArgumentException when {@code contentHash} is not in the {@link #isValid} form

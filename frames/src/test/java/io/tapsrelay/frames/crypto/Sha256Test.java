@@ -47,6 +47,20 @@ class Sha256Test {
     }
 
     @Test
+    void aContentHashMatchesOnlyTheContentItWasMadeFrom() {
+        Random random = new Random(SEED);
+        for (int round = 0; round < 200; round++) {
+            byte[] content = new byte[random.nextInt(300)];
+            random.nextBytes(content);
+            String hash = ContentHash.of(content);
+            assertTrue(ContentHash.matches(content, hash), "seed " + SEED + ", round " + round);
+            byte[] other = content.length == 0 ? new byte[1] : content.clone();
+            other[random.nextInt(other.length)] ^= (byte) (1 + random.nextInt(255));
+            assertFalse(ContentHash.matches(other, hash), "seed " + SEED + ", round " + round);
+        }
+    }
+
+    @Test
     void onlySixtyFourDigitsAreHex() {
         assertFalse(Sha256.isHex("ab".repeat(31)));
         assertFalse(Sha256.isHex("ab".repeat(33)));
