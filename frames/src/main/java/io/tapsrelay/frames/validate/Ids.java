@@ -19,6 +19,7 @@ public final class Ids {
     private static final int HOST = 1;
     private static final int GROUP_NAME = 2;
     private static final int KEY_NAME = 4;
+    private static final int ULID_DIGIT = 8;
     private static final byte[] CLASSES = new byte[256];
 
     static {
@@ -27,6 +28,12 @@ public final class Ids {
         mark(lower + "0123456789.-", HOST);
         mark(alnum + "._~-", GROUP_NAME);
         mark(alnum + "_", KEY_NAME);
+        // The Crockford alphabet is Ulids' to define; this only copies it into the table.
+        for (char c = 0; c < 128; c++) {
+            if (Ulids.digitValue(c) >= 0) {
+                CLASSES[c] |= ULID_DIGIT;
+            }
+        }
     }
 
     private Ids() {}
@@ -119,11 +126,6 @@ public final class Ids {
         if (first < '0' || first > '7') {
             return false;
         }
-        for (int i = 1; i < s.length(); i++) {
-            if (Ulids.digitValue(s.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return allIn(s, 1, s.length(), ULID_DIGIT);
     }
 }
