@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "",
             "Before each measured phase, unmeasured warm-up rounds of 10000 fresh events",
             "go in until the JIT compilers of the relays and of this generator used",
-            "under 3%% of their CPU in a round (at most 10 rounds; a single round where",
+            "under 3%% of their CPU in a round (at most 40 rounds; a single round where",
             "/proc cannot tell), and before a paced phase one short round more at its",
             "rate. Each round's compiler share is printed on stderr.",
             "",

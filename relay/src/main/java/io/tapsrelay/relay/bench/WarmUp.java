@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  */
 final class WarmUp {
     /** The most unpaced rounds, whatever the compilers do. */
-    static final int MAX_ROUNDS = 10;
+    static final int MAX_ROUNDS = 40;
     /** The most paced rounds before a paced phase. */
     static final int MAX_PACED_ROUNDS = 5;
     /** Compilers' share of the CPU in a round below which the JVMs count as warm. */
