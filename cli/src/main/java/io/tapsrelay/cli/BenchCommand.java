@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "scripted peers over real HTTP/2 streams, honouring CREDIT exactly. Events",
             "are signed, and their frame lines encoded, before the clock starts.",
             "",
-            "Before each measured phase, unmeasured warm-up rounds of 10000 fresh events",
+            "Before each measured phase, unmeasured warm-up rounds of 20000 fresh events",
             "go in until the JIT compilers of the relays and of this generator used",
             "under 3%% of their CPU in a round (at most 40 rounds; a single round where",
             "/proc cannot tell), and before a paced phase one short round more at its",

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class LoadSet {
     /** Warm-up events in one round, split over the warm-up groups. */
-    static final int WARM_UP_EVENTS = 10_000;
+    static final int WARM_UP_EVENTS = 20_000;
     /** The separate warm-up peer. */
     static final String WARM_UP_ID = "warmup.bench";
     /** Where load peer {@code i} (from 1) warms up when it warms up itself: {@code g!warmup-<i>}. */
