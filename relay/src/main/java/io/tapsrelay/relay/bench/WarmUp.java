@@ -3,18 +3,21 @@ package io.tapsrelay.relay.bench;
 import io.tapsrelay.relay.bench.CompilerActivity.Sample;
 import io.tapsrelay.relay.bench.CompilerActivity.Use;
 import io.tapsrelay.relay.bench.RelayLauncher.RunningRelay;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * The unmeasured warm-up before a measured phase: rounds of fresh events until the JIT compilers
  * have gone quiet. A fresh relay JVM keeps compiling for tens of seconds under load, and compiling
  * takes the very cores the relay and the generator measure with; so rounds go on until the
  * compiler threads of the relays and of this generator used less than {@link #QUIET_SHARE} of
- * those processes' CPU in the last round. First up to {@link #MAX_ROUNDS} rounds as fast as credit
+ * those processes' CPU in the last round. First up to {@link #MAX_ROUNDS} rounds (and at most
+ * {@link #MAX_TIME} of them) as fast as credit
  * allows; then, before a paced phase, up to {@link #MAX_PACED_ROUNDS} short rounds at the phase's
  * rate, until quiet again: a few events a read and an ACK each take code paths (and branch
  * profiles) that full batches never do, and a JVM that meets them first while measured recompiles
@@ -26,6 +29,11 @@ import java.util.OptionalLong;
 final class WarmUp {
     /** The most unpaced rounds, whatever the compilers do. */
     static final int MAX_ROUNDS = 40;
+    /**
+     * The longest the rounds of one kind go on, whatever the compilers do: a round through two
+     * relays (A to B) takes several seconds, and forty of them would outlast the measurement.
+     */
+    static final Duration MAX_TIME = Duration.ofSeconds(90);
     /** The most paced rounds before a paced phase. */
     static final int MAX_PACED_ROUNDS = 5;
     /** Compilers' share of the CPU in a round below which the JVMs count as warm. */
@@ -60,6 +68,8 @@ final class WarmUp {
     private final long generatorPid;
     private final int maxRounds;
     private final int maxPacedRounds;
+    private final long maxNanos;
+    private final LongSupplier nanoTime;
 
     /**
      * @param generatorPid this load generator's process
@@ -67,6 +77,15 @@ final class WarmUp {
      * @param maxPacedRounds the most paced rounds
      */
     WarmUp(CompilerActivity jit, long generatorPid, int maxRounds, int maxPacedRounds) {
+        this(jit, generatorPid, maxRounds, maxPacedRounds, MAX_TIME, System::nanoTime);
+    }
+
+    /**
+     * @param maxTime the longest the rounds of one kind go on
+     * @param nanoTime the clock that times them
+     */
+    WarmUp(CompilerActivity jit, long generatorPid, int maxRounds, int maxPacedRounds, Duration maxTime,
+            LongSupplier nanoTime) {
         if (maxRounds < 1 || maxPacedRounds < 1) {
             throw new IllegalArgumentException("a warm-up needs a round of each kind, not " + maxRounds + " and "
                     + maxPacedRounds);
@@ -75,6 +94,8 @@ final class WarmUp {
         this.generatorPid = generatorPid;
         this.maxRounds = maxRounds;
         this.maxPacedRounds = maxPacedRounds;
+        this.maxNanos = maxTime.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** Watches this machine's {@code /proc}, and this JVM as the generator. */
@@ -123,14 +144,15 @@ final class WarmUp {
     private record Kind(String name, String label, double rate, int events, int max) {}
 
     /**
-     * Sends rounds of {@code kind} from index {@code first} until the compilers are quiet or
-     * {@code kind.max()} were sent, preparing the round after each (and after the last one too when
+     * Sends rounds of {@code kind} from index {@code first} until the compilers are quiet,
+     * {@code kind.max()} were sent or they took {@link #MAX_TIME}, preparing the round after each (and after the last one too when
      * {@code moreAfter}).
      *
      * @return the rounds sent; empty when {@code /proc} could not tell before the first one
      */
     private Optional<Integer> rounds(Kind kind, int first, List<Long> pids, boolean moreAfter, Round round,
             Deadline deadline) throws BenchFailure {
+        long start = nanoTime.getAsLong();
         for (int n = 1; ; n++) {
             int index = first + n - 1;
             Optional<List<Sample>> relaysBefore = sample(pids);
@@ -144,7 +166,9 @@ final class WarmUp {
             }
             int events = round.send(index, kind.rate(), kind.events());
             Optional<Sample> generatorAfter = jit.sample(generatorPid);
-            if (n < kind.max() || moreAfter) {
+            long elapsed = nanoTime.getAsLong() - start;
+            boolean outOfTime = elapsed >= maxNanos;
+            if ((n < kind.max() && !outOfTime) || moreAfter) {
                 // Signed now, before the relays' sample: what they compile right after a round is that round's doing.
                 round.prepare(index + 1);
             }
@@ -172,6 +196,12 @@ final class WarmUp {
             if (n == kind.max()) {
                 deadline.report(kind.name() + ": JIT still at " + percent(both.share()) + " after "
                         + count(n, kind.label()) + ", the most it sends; measuring anyway");
+                return Optional.of(n);
+            }
+            if (outOfTime) {
+                deadline.report(kind.name() + ": JIT still at " + percent(both.share()) + " after "
+                        + count(n, kind.label()) + " in " + Duration.ofNanos(elapsed).toSeconds()
+                        + " s, the longest it spends; measuring anyway");
                 return Optional.of(n);
             }
         }

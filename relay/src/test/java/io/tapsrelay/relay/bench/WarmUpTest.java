@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,19 @@ class WarmUpTest {
         assertEquals("send 4", rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the cap");
         assertTrue(progress.contains("ingest warm-up: JIT still at 8.2% after 4 rounds, the most it sends; measuring"
                 + " anyway"), String.join("\n", progress));
+    }
+
+    @Test
+    void theTimeCapEndsTheWarmUpWhenRoundsAreSlow() throws Exception {
+        ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 9, 9, 9, 9, 9);
+        rounds.secondsPerRound = 40;
+        WarmUp slow = new WarmUp(new CompilerActivity(dir), GENERATOR, 10, WarmUp.MAX_PACED_ROUNDS,
+                Duration.ofSeconds(90), rounds.clock::get);
+        WarmUp.Outcome done = slow.run("relay warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(3, done.rounds(), "40 s rounds: 80 s is under the cap, 120 s is over it");
+        assertEquals("send 3", rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the cap");
+        assertTrue(progress.contains("relay warm-up: JIT still at 8.2% after 3 rounds in 120 s, the longest it"
+                + " spends; measuring anyway"), String.join("\n", progress));
     }
 
     @Test
@@ -128,6 +142,9 @@ class WarmUpTest {
         final List<String> calls = new ArrayList<>();
         long[] generatorCompilerTicks = {};
         long[] compilerTicksWhilePreparing = {};
+        /** Each send moves {@link #clock} (nanoseconds) on by this much. */
+        long secondsPerRound;
+        final AtomicLong clock = new AtomicLong();
         private final FakeProc proc;
         private final long[] percent;
         private long relayTotal;
@@ -153,6 +170,7 @@ class WarmUpTest {
         @Override
         public int send(int index, double rate, int events) {
             calls.add("send " + index + (rate > 0 ? " at " + BenchFormat.count(rate) + "/s, at most " + events : ""));
+            clock.addAndGet(Duration.ofSeconds(secondsPerRound).toNanos());
             long p = percent[Math.min(index, percent.length) - 1];
             relayTotal += 1000;
             relayCompiler += 10 * p;
