@@ -7,13 +7,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Starts each relay under test as a child JVM ({@code java -Xmx… -cp <this JVM's class path>
- * <main> serve --config <file>}), so its heap and RSS are its own and not the load generator's.
+ * Starts each relay under test as a child JVM ({@code java -Xmx… -XX:+UseSerialGC -cp <this JVM's
+ * class path> <main> serve --config <file>}), so its heap and RSS are its own and not the load
+ * generator's.
  */
 final class ChildRelayLauncher implements RelayLauncher {
+    /**
+     * The collector {@code bin/tapsrelay} runs the relay with. Its live heap is about 10 MB and
+     * nearly all it allocates dies young, so a young collection copies little; the serial collector
+     * does that without G1's write barriers and concurrent refinement, and without parallel GC threads
+     * that compete with the load for busy cores. On the 2-core benchmark machine the relay spent about
+     * 9% less CPU per event than under G1.
+     */
+    static final String COLLECTOR = "-XX:+UseSerialGC";
+    private static final Pattern CHOSEN_COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC\\b");
+
     private final List<String> javaCommand;
     private final String mainClass;
     private final MemoryProbe probe;
@@ -37,8 +50,22 @@ final class ChildRelayLauncher implements RelayLauncher {
                 .filter(e -> !e.isBlank())
                 .map(e -> Path.of(e).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return new ChildRelayLauncher(List.of(java, "-Xmx" + maxHeap, "-cp", classPath), mainClass,
-                MemoryProbe.locate());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        collectorOption(System.getenv("JDK_JAVA_OPTIONS")).ifPresent(command::add);
+        command.addAll(List.of("-cp", classPath));
+        return new ChildRelayLauncher(command, mainClass, MemoryProbe.locate());
+    }
+
+    /**
+     * The collector a relay under test runs with: {@link #COLLECTOR}, as {@code bin/tapsrelay} runs
+     * it, unless {@code jdkJavaOptions} (which every child JVM reads too) already picks one, since a
+     * JVM refuses two.
+     */
+    static Optional<String> collectorOption(String jdkJavaOptions) {
+        if (jdkJavaOptions != null && CHOSEN_COLLECTOR.matcher(jdkJavaOptions).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(COLLECTOR);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class WarmUp {
      */
     static final Duration MAX_TIME = Duration.ofSeconds(90);
     /** The most paced rounds before a paced phase. */
-    static final int MAX_PACED_ROUNDS = 5;
+    static final int MAX_PACED_ROUNDS = 20;
     /** Compilers' share of the CPU in a round below which the JVMs count as warm. */
     static final double QUIET_SHARE = 0.03;
     /** How long a paced round lasts at the phase's rate (unless a round's events run out first). */
