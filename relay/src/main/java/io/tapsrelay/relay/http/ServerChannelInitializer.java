@@ -21,22 +21,26 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolNegotiationH
 import io.grpc.netty.shaded.io.netty.util.AsciiString;
 
 /**
- * Wires a new connection and nothing else: TLS with ALPN h2 when configured; otherwise h2c by prior
- * knowledge or by {@code Upgrade: h2c}, and plain HTTP/1.1 for one-shot requests.
+ * Hands a new connection to its listener's {@link AcceptedConnections}, then wires it: TLS with
+ * ALPN h2 when configured; otherwise h2c by prior knowledge or by {@code Upgrade: h2c}, and plain
+ * HTTP/1.1 for one-shot requests.
  */
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerOptions options;
     private final Router router;
     private final RequestGate gate;
+    private final AcceptedConnections accepted;
 
-    ServerChannelInitializer(ServerOptions options, Router router, RequestGate gate) {
+    ServerChannelInitializer(ServerOptions options, Router router, RequestGate gate, AcceptedConnections accepted) {
         this.options = options;
         this.router = router;
         this.gate = gate;
+        this.accepted = accepted;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        accepted.add(ch);
         ChannelPipeline p = ch.pipeline();
         if (options.sslContext() != null) {
             p.addLast(options.sslContext().newHandler(ch.alloc()));

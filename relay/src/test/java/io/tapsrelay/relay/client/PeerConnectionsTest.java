@@ -188,6 +188,36 @@ class PeerConnectionsTest {
     }
 
     @Test
+    void aPeerRestartedOnTheSamePortWhileRequestsWereInFlightIsReachedAgainAtOnce() throws Exception {
+        // The peer's event loops stop while its connection is busy: several rounds, since whether a
+        // loop is busy at that moment is up to the scheduler.
+        for (int round = 0; round < 5; round++) {
+            TestServer first = TestServer.start(new TestEndpoints());
+            URI base = first.base();
+            List<CompletableFuture<HttpResult>> inFlight = new ArrayList<>();
+            try {
+                assertEquals(200, await(peers.request(base, "GET", "/echo/1", Map.of(), new byte[0], 1024)).status());
+                for (int i = 0; i < 5; i++) {
+                    inFlight.add(peers.request(base, "GET", "/echo/busy" + i, Map.of(), new byte[0], 1024));
+                }
+            } finally {
+                first.close();
+            }
+            awaitCondition(() -> !peers.isConnected(base), "round " + round + ": the client saw the connection close");
+            for (CompletableFuture<HttpResult> f : inFlight) {
+                f.handle((r, e) -> null).get(WAIT_SECONDS, TimeUnit.SECONDS); // answered or failed, never left hanging
+            }
+
+            try (TestServer second = TestServer.start(first.port(), 100, new TestEndpoints())) {
+                HttpResult after = peers.request(base, "GET", "/echo/2", Map.of(), new byte[0], 1024)
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertEquals(200, after.status(), "round " + round);
+                assertEquals(1, second.remotes().size(), "round " + round + ": a fresh connection");
+            }
+        }
+    }
+
+    @Test
     void goAwayDropsTheConnectionAndTheNextCallDialsAFreshOne() throws Exception {
         TestServer server = server();
         assertEquals(204, await(peers.request(server.base(), "POST", "/goaway", Map.of(), new byte[0], 1024)).status());
