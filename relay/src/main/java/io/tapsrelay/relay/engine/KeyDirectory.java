@@ -27,11 +27,14 @@ import java.util.logging.Logger;
  *
  * <p>Decoded keys stay in memory with their expiry, so the common case answers with a completed
  * future and a retired key stops verifying at its {@code expired_ts}. Concurrent look-ups of one
- * server share a single fetch. A key id the server's document did not hold (or whose fetch failed)
- * is not asked for again for {@link #REFETCH_AFTER_MS}; a key id not yet looked up is, because a
- * peer that rotated signs with a key nobody has seen yet, but never sooner than
- * {@link #MIN_FETCH_GAP_MS} after the last fetch of that server (such a look-up waits for the gap),
- * so a stream of made-up key ids cannot turn into a storm of fetches. Results complete on {@code verifiers}, never on an event loop.
+ * server share a single fetch. A key id the server's document did not hold is not asked for again
+ * for {@link #REFETCH_AFTER_MS}; one whose fetch failed only for {@link #MIN_FETCH_GAP_MS}, since
+ * the failure says nothing about the key and the server (restarting, say) may answer a moment
+ * later. A key id not yet looked up is fetched, because a peer that rotated signs with a key
+ * nobody has seen yet, but never sooner than {@link #MIN_FETCH_GAP_MS} after the last fetch of
+ * that server (such a look-up waits for the gap), so neither a stream of made-up key ids nor a
+ * server that is down can turn into a storm of fetches. Results complete on {@code verifiers},
+ * never on an event loop.
  */
 public final class KeyDirectory implements PeerKeyResolver {
     private static final Logger LOG = Logger.getLogger(KeyDirectory.class.getName());
@@ -65,12 +68,17 @@ public final class KeyDirectory implements PeerKeyResolver {
     }
 
     /**
-     * The last fetch of one server's keys: when it finished, and the key ids still unknown after
-     * it. Replaced whole, never changed in place.
+     * The last fetch of one server's keys: when it finished, the key ids still unknown after it,
+     * and for how many ms from then those misses stand. Replaced whole, never changed in place.
      */
-    private record Attempt(long at, Set<String> missing) {
+    private record Attempt(long at, Set<String> missing, long missesStandMs) {
         /** Beyond this many misses remembered, more made-up key ids just wait for the next fetch. */
         static final int MAX_MISSING = 64;
+
+        /** After a fetch that read the document, or one that failed. */
+        static Attempt after(long at, boolean fetched) {
+            return new Attempt(at, Set.of(), fetched ? REFETCH_AFTER_MS : MIN_FETCH_GAP_MS);
+        }
 
         Attempt with(String keyId) {
             if (missing.size() >= MAX_MISSING || missing.contains(keyId)) {
@@ -78,7 +86,7 @@ public final class KeyDirectory implements PeerKeyResolver {
             }
             Set<String> more = new HashSet<>(missing);
             more.add(keyId);
-            return new Attempt(at, Set.copyOf(more));
+            return new Attempt(at, Set.copyOf(more), missesStandMs);
         }
     }
 
@@ -115,7 +123,7 @@ public final class KeyDirectory implements PeerKeyResolver {
                         : CompletableFuture.runAsync(() -> {},
                                 CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, verifiers));
                 gap.thenCompose(v -> fetch(serverId)).whenComplete((ok, error) -> {
-                    attempts.put(serverId, new Attempt(clock.millis(), Set.of()));
+                    attempts.put(serverId, Attempt.after(clock.millis(), error == null));
                     fetches.remove(serverId, mine);
                     mine.complete(null);
                 });
@@ -133,7 +141,7 @@ public final class KeyDirectory implements PeerKeyResolver {
     /**
      * For a look-up of {@code keyId} that missed: how many ms to wait before fetching
      * {@code serverId}'s document (the rest of the minimum gap since its last fetch), or -1 when the
-     * last fetch already showed the key unknown and the miss stands.
+     * last fetch already left the key unknown and the miss still stands.
      */
     private long fetchDelay(String serverId, String keyId) {
         Attempt last = attempts.get(serverId);
@@ -141,7 +149,7 @@ public final class KeyDirectory implements PeerKeyResolver {
             return 0;
         }
         long since = clock.millis() - last.at();
-        if (last.missing().contains(keyId) && since < REFETCH_AFTER_MS) {
+        if (last.missing().contains(keyId) && since < last.missesStandMs()) {
             return -1;
         }
         // A key id not seen yet waits for the gap to pass instead of being refused: the event that

@@ -102,11 +102,27 @@ class KeyDirectoryTest {
         assertFalse(resolve(first).isPresent());
         assertEquals(1, fetches.get());
         peerDown.set(false);
-        clock.advance(Duration.ofMillis(1_500));
-        assertFalse(resolve(first).isPresent(), "the failed look-up stands for a while");
+        clock.advance(Duration.ofMillis(KeyDirectory.MIN_FETCH_GAP_MS / 2));
+        assertFalse(resolve(first).isPresent(), "the failed look-up stands within the minimum gap");
         assertEquals(1, fetches.get());
         peerKeys.rotate();
         assertTrue(resolve(peerKeys.current().keyId()).isPresent(), "a key id not seen yet is fetched");
+        assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void aKeyIdWhoseFetchFailedIsFetchedAgainAsSoonAsTheMinimumGapHasPassed() throws Exception {
+        peerDown.set(true);
+        String key = peerKeys.current().keyId();
+        assertFalse(resolve(key).isPresent());
+        clock.advance(Duration.ofMillis(KeyDirectory.MIN_FETCH_GAP_MS - 1));
+        assertFalse(resolve(key).isPresent());
+        assertEquals(1, fetches.get(), "a peer that is down is not asked again within the gap");
+
+        // It came back (it had only restarted): the failure said nothing about its keys.
+        peerDown.set(false);
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(resolve(key).isPresent(), "fetched again, not refused for " + KeyDirectory.REFETCH_AFTER_MS + " ms");
         assertEquals(2, fetches.get());
     }
 
