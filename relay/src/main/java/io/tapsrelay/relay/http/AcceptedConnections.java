@@ -40,7 +40,8 @@ final class AcceptedConnections {
 
     /** How many accepted connections are still open. */
     synchronized int size() {
-        return open.size();
+        // A closed connection may not have been removed yet: its close listener runs a moment later.
+        return (int) open.stream().filter(Channel::isOpen).count();
     }
 
     /**
