@@ -18,9 +18,10 @@ import io.tapsrelay.relay.client.PeerCallException.Reason;
 import io.tapsrelay.relay.http.ConnectionWindow;
 
 /**
- * Wires a new outgoing connection and nothing else: TLS then ALPN for {@code https}, otherwise
- * HTTP/2 straight away (h2c with prior knowledge); then the frame codec, the stream multiplexer
- * and the {@link ConnectionWatcher}.
+ * Wires a new outgoing connection and nothing else: the idle detector of the {@link LivenessProbe}
+ * first; TLS then ALPN for {@code https}, otherwise HTTP/2 straight away (h2c with prior
+ * knowledge); then the frame codec, the stream multiplexer, the probe and the
+ * {@link ConnectionWatcher}.
  */
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     /**
@@ -30,22 +31,32 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final int INITIAL_STREAM_WINDOW = 1 << 20;
 
     private static final String WATCHER = "peer-watcher";
+    private static final String PROBE = "liveness";
 
     private final PeerConnection connection;
     private final SslContext tls;
     private final long handshakeTimeoutMillis;
+    private final long probeIntervalMillis;
 
-    /** @param tls the client TLS context, or null for h2c */
-    ClientChannelInitializer(PeerConnection connection, SslContext tls, long handshakeTimeoutMillis) {
+    /**
+     * @param tls the client TLS context, or null for h2c
+     * @param probeIntervalMillis how long a connection with open streams may stay silent before it
+     *     is sent a PING, and then how long the ACK may take
+     */
+    ClientChannelInitializer(PeerConnection connection, SslContext tls, long handshakeTimeoutMillis,
+            long probeIntervalMillis) {
         this.connection = connection;
         this.tls = tls;
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+        this.probeIntervalMillis = probeIntervalMillis;
     }
 
     @Override
     protected void initChannel(Channel ch) {
         connection.attach(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast("idle", LivenessProbe.idleDetector(probeIntervalMillis));
+        p.addLast(PROBE, new LivenessProbe(connection, probeIntervalMillis));
         p.addLast(WATCHER, new ConnectionWatcher(connection));
         if (tls == null) {
             addHttp2(p);
@@ -55,8 +66,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         // Host and port give SNI and let hostname verification check the certificate.
         SslHandler ssl = tls.newHandler(ch.alloc(), peer.host(), peer.port());
         ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
-        p.addBefore(WATCHER, "tls", ssl);
-        p.addBefore(WATCHER, "alpn", new AlpnHandler());
+        p.addBefore(PROBE, "tls", ssl);
+        p.addBefore(PROBE, "alpn", new AlpnHandler());
     }
 
     private void addHttp2(ChannelPipeline p) {
@@ -64,9 +75,9 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
                 .pushEnabled(false)
                 .initialWindowSize(INITIAL_STREAM_WINDOW);
         Http2FrameCodec codec = Http2FrameCodecBuilder.forClient().initialSettings(settings).build();
-        p.addBefore(WATCHER, "h2", codec);
-        p.addBefore(WATCHER, "h2-window", new ConnectionWindow());
-        p.addBefore(WATCHER, "h2-streams", new Http2MultiplexHandler(RefuseInboundStreams.INSTANCE));
+        p.addBefore(PROBE, "h2", codec);
+        p.addBefore(PROBE, "h2-window", new ConnectionWindow());
+        p.addBefore(PROBE, "h2-streams", new Http2MultiplexHandler(RefuseInboundStreams.INSTANCE));
         connection.http2Wired(codec);
     }
 

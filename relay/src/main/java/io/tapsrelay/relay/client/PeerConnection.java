@@ -111,6 +111,12 @@ final class PeerConnection {
         return !gone.get() && ready.isDone() && !ready.isCompletedExceptionally() && ch != null && ch.isActive();
     }
 
+    /** Streams open on this connection now; 0 before HTTP/2 is set up. Call on the event loop. */
+    int activeStreams() {
+        Http2FrameCodec http2 = codec;
+        return http2 == null ? 0 : http2.connection().numActiveStreams();
+    }
+
     /** True once this connection can never carry a new stream. */
     boolean isDefunct() {
         return gone.get() || ready.isCompletedExceptionally();

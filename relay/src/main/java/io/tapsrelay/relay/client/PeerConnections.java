@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Connections are made on first use; concurrent callers share the attempt. A connection that
  * closed or received GOAWAY is dropped, and the next call dials afresh; a call that finds its
- * connection dead before sending anything moves once to a fresh connection. The peer's
+ * connection dead before sending anything moves once to a fresh connection. A connection whose
+ * close never arrives is found by {@link LivenessProbe}: silent for {@link #PROBE_INTERVAL} while
+ * streams are open, it is sent a PING, and without the ACK an interval later it is closed, failing
+ * its calls with {@link Reason#CONNECTION_LOST} long before their response timeout. The peer's
  * {@code SETTINGS_MAX_CONCURRENT_STREAMS} is honoured: a call beyond it fails with
  * {@link Reason#STREAM_LIMIT} instead of queueing.
  *
@@ -37,6 +40,12 @@ import java.util.concurrent.TimeUnit;
 public final class PeerConnections implements AutoCloseable {
     /** How long {@link #request} waits for a complete response unless told otherwise. */
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * How long a connection with open streams may stay silent before it is sent a PING, and then
+     * how long the ACK may take: a dead connection fails its calls within two intervals.
+     */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
@@ -62,10 +71,16 @@ public final class PeerConnections implements AutoCloseable {
      *     response byte, connecting included
      */
     public PeerConnections(NettyTransport transport, SslContext tlsOrNull, Duration connectTimeout, Duration responseTimeout) {
+        this(transport, tlsOrNull, connectTimeout, responseTimeout, PROBE_INTERVAL);
+    }
+
+    /** @param probeInterval see {@link #PROBE_INTERVAL}; tests shorten it */
+    PeerConnections(NettyTransport transport, SslContext tlsOrNull, Duration connectTimeout, Duration responseTimeout,
+            Duration probeInterval) {
         this.transport = Objects.requireNonNull(transport, "transport");
         requirePositive(connectTimeout, "connectTimeout");
         this.responseTimeout = requirePositive(responseTimeout, "responseTimeout");
-        this.connector = new PeerConnector(transport, tlsOrNull, connectTimeout);
+        this.connector = new PeerConnector(transport, tlsOrNull, connectTimeout, requirePositive(probeInterval, "probeInterval"));
     }
 
     /**

@@ -30,14 +30,16 @@ final class PeerConnector implements AutoCloseable {
     private final NettyTransport transport;
     private final SslContext configuredTls;
     private final int connectTimeoutMillis;
+    private final long probeIntervalMillis;
     // The JDK resolver blocks; on an event loop it would stall every stream sharing that loop.
     private final ExecutorService resolver;
     private SslContext defaultTls;
 
-    PeerConnector(NettyTransport transport, SslContext tlsOrNull, Duration connectTimeout) {
+    PeerConnector(NettyTransport transport, SslContext tlsOrNull, Duration connectTimeout, Duration probeInterval) {
         this.transport = transport;
         this.configuredTls = tlsOrNull;
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+        this.probeIntervalMillis = probeInterval.toMillis();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory("taps-peer-dns", true));
         pool.allowCoreThreadTimeOut(true);
@@ -76,7 +78,7 @@ final class PeerConnector implements AutoCloseable {
                 .channel(transport.clientChannelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ClientChannelInitializer(connection, tls, connectTimeoutMillis));
+                .handler(new ClientChannelInitializer(connection, tls, connectTimeoutMillis, probeIntervalMillis));
         ChannelFuture connecting;
         try {
             connecting = bootstrap.connect(address);
