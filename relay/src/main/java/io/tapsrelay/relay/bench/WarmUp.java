@@ -17,12 +17,14 @@ import java.util.function.LongSupplier;
  * takes the very cores the relay and the generator measure with; so rounds go on until the
  * compiler threads of the relays and of this generator used less than {@link #QUIET_SHARE} of
  * those processes' CPU in the last round. First up to {@link #MAX_ROUNDS} rounds (and at most
- * {@link #MAX_TIME} of them) as fast as credit
- * allows; then, before a paced phase, up to {@link #MAX_PACED_ROUNDS} short rounds at the phase's
- * rate, until quiet again: a few events a read and an ACK each take code paths (and branch
- * profiles) that full batches never do, and a JVM that meets them first while measured recompiles
- * for seconds. Where {@code /proc} cannot tell (no Linux, relays inside this JVM) one round of
- * each kind is sent.
+ * {@link #MAX_TIME} of them) as fast as credit allows; then up to {@link #MAX_PACED_ROUNDS} short
+ * paced rounds until quiet again, at the phase's rate before a paced phase and at
+ * {@link #UNPACED_PHASE_SHARE} of the last unpaced round's rate before an unpaced one. Paced, a
+ * batch arrives every millisecond: per-batch code (ACK and CREDIT writes, commits, cursor saves)
+ * and the branch profiles of small batches get hot in seconds. Under full load that code runs a
+ * hundred-odd times a second and reached the C2 compiler only after about 100 s, in the middle
+ * of the measurement, at half a second to a second of a core per method. Where {@code /proc}
+ * cannot tell (no Linux, relays inside this JVM) one round of each kind is sent.
  *
  * <p>Not thread-safe.
  */
@@ -34,8 +36,10 @@ final class WarmUp {
      * relays (A to B) takes several seconds, and forty of them would outlast the measurement.
      */
     static final Duration MAX_TIME = Duration.ofSeconds(90);
-    /** The most paced rounds before a paced phase. */
+    /** The most paced rounds. */
     static final int MAX_PACED_ROUNDS = 20;
+    /** Before an unpaced phase, paced rounds run at this share of the rate the last unpaced round reached. */
+    static final double UNPACED_PHASE_SHARE = 0.5;
     /** Compilers' share of the CPU in a round below which the JVMs count as warm. */
     static final double QUIET_SHARE = 0.03;
     /** How long a paced round lasts at the phase's rate (unless a round's events run out first). */
@@ -70,6 +74,8 @@ final class WarmUp {
     private final int maxPacedRounds;
     private final long maxNanos;
     private final LongSupplier nanoTime;
+    /** Events per second of the last round sent, 0 when it took no measurable time. */
+    private double lastRoundRate;
 
     /**
      * @param generatorPid this load generator's process
@@ -108,7 +114,8 @@ final class WarmUp {
      * Warms {@code relays} (and this generator) up, printing a progress line per round.
      *
      * @param name names the warm-up in progress lines, e.g. {@code ingest warm-up}
-     * @param pacedRate the measured phase's rate in events/s in all; 0 when it is unpaced
+     * @param pacedRate the measured phase's rate in events/s in all; 0 when it is unpaced, and the
+     *     paced rounds then run at {@link #UNPACED_PHASE_SHARE} of the unpaced rounds' rate
      */
     Outcome run(String name, List<RunningRelay> relays, double pacedRate, Round round, Deadline deadline)
             throws BenchFailure {
@@ -120,17 +127,17 @@ final class WarmUp {
             }
             pids.add(pid.getAsLong());
         }
-        boolean paced = pacedRate > 0;
         round.prepare(1);
         Kind unpaced = new Kind(name, "round", 0, Integer.MAX_VALUE, maxRounds);
-        Optional<Integer> rounds = rounds(unpaced, 1, pids, paced, round, deadline);
+        Optional<Integer> rounds = rounds(unpaced, 1, pids, true, round, deadline);
         if (rounds.isEmpty()) {
             return fixed(name, "/proc does not show the processes' threads", pacedRate, round, deadline);
         }
-        if (!paced) {
+        double rate = pacedRate > 0 ? pacedRate : lastRoundRate * UNPACED_PHASE_SHARE;
+        if (!(rate > 0)) {
             return new Outcome(rounds.get(), 0);
         }
-        Kind kind = new Kind(name, "paced round", pacedRate, pacedEvents(pacedRate), maxPacedRounds);
+        Kind kind = new Kind(name, "paced round", rate, pacedEvents(rate), maxPacedRounds);
         Optional<Integer> pacedRounds = rounds(kind, rounds.get() + 1, pids, false, round, deadline);
         if (pacedRounds.isEmpty()) {
             // /proc went away between the kinds: one paced round all the same.
@@ -164,9 +171,12 @@ final class WarmUp {
                 deadline.report(kind.name() + ": /proc stopped showing the processes' threads");
                 return Optional.of(n - 1);
             }
+            long sendStart = nanoTime.getAsLong();
             int events = round.send(index, kind.rate(), kind.events());
+            long sendEnd = nanoTime.getAsLong();
+            lastRoundRate = sendEnd > sendStart ? events * 1e9 / (sendEnd - sendStart) : 0;
             Optional<Sample> generatorAfter = jit.sample(generatorPid);
-            long elapsed = nanoTime.getAsLong() - start;
+            long elapsed = sendEnd - start;
             boolean outOfTime = elapsed >= maxNanos;
             if ((n < kind.max() && !outOfTime) || moreAfter) {
                 // Signed now, before the relays' sample: what they compile right after a round is that round's doing.

@@ -29,10 +29,10 @@ class WarmUpTest {
     @Test
     void roundsGoOnUntilTheCompilersUsedLessThanThreePercentOfTheCpu() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 20, 8, 2, 1);
-        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(new WarmUp.Outcome(3, 0), done);
+        WarmUp.Outcome done = warmUp(10, rounds).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(3, 1), done);
         assertEquals(List.of("send 1", "prepare 2", "send 2", "prepare 3", "send 3", "prepare 4"),
-                rounds.calls.subList(1, rounds.calls.size()));
+                rounds.calls.subList(1, 7));
         assertTrue(progress.contains("ingest warm-up round 1: 1000 events; JIT compilers used 20.0% of the relay's"
                 + " CPU, 0.0% of the generator's, 18.2% together"), String.join("\n", progress));
         assertTrue(progress.contains("ingest warm-up: JIT quiet after 3 rounds (1.8% < 3.0%)"), String.join("\n", progress));
@@ -42,7 +42,7 @@ class WarmUpTest {
     void theGeneratorsCompilersCountAgainstTheSameBudget() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 1);
         rounds.generatorCompilerTicks = new long[] {200, 0};
-        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        WarmUp.Outcome done = warmUp(10, rounds).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
         assertEquals(2, done.rounds(), "the relay was quiet at once, the generator only in round 2: " + progress);
     }
 
@@ -50,16 +50,19 @@ class WarmUpTest {
     void compilingRightAfterARoundCountsAgainstThatRound() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 1);
         rounds.compilerTicksWhilePreparing = new long[] {0, 80};
-        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        WarmUp.Outcome done = warmUp(10, rounds).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
         assertEquals(2, done.rounds(), "round 1's queued compilations ran while round 2 was signed: " + progress);
     }
 
     @Test
     void theCapEndsTheWarmUpOfAJvmThatNeverGoesQuiet() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 9, 9, 9, 9, 9);
-        WarmUp.Outcome done = warmUp(4).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(4, done.rounds());
-        assertEquals("send 4", rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the cap");
+        WarmUp.Outcome done = warmUp(4, rounds).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(4, WarmUp.MAX_PACED_ROUNDS), done);
+        assertEquals(List.of("send 4", "prepare 5", "send 5 at 500/s, at most 1000"), rounds.calls.subList(7, 10),
+                "the paced rounds follow the capped unpaced ones");
+        assertEquals("send " + (4 + WarmUp.MAX_PACED_ROUNDS) + " at 500/s, at most 1000",
+                rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the paced rounds' cap");
         assertTrue(progress.contains("ingest warm-up: JIT still at 8.2% after 4 rounds, the most it sends; measuring"
                 + " anyway"), String.join("\n", progress));
     }
@@ -71,16 +74,32 @@ class WarmUpTest {
         WarmUp slow = new WarmUp(new CompilerActivity(dir), GENERATOR, 10, WarmUp.MAX_PACED_ROUNDS,
                 Duration.ofSeconds(90), rounds.clock::get);
         WarmUp.Outcome done = slow.run("relay warm-up", List.of(relay()), 0, rounds, deadline());
-        assertEquals(3, done.rounds(), "40 s rounds: 80 s is under the cap, 120 s is over it");
-        assertEquals("send 3", rounds.calls.get(rounds.calls.size() - 1), "nothing prepared past the cap");
+        assertEquals(new WarmUp.Outcome(3, 3), done, "40 s rounds: 80 s is under the cap, 120 s is over it");
+        assertEquals("send 6 at 13/s, at most 100", rounds.calls.get(rounds.calls.size() - 1),
+                "nothing prepared past the paced rounds' cap");
         assertTrue(progress.contains("relay warm-up: JIT still at 8.2% after 3 rounds in 120 s, the longest it"
                 + " spends; measuring anyway"), String.join("\n", progress));
+        assertTrue(progress.contains("relay warm-up: JIT still at 8.2% after 3 paced rounds in 120 s, the longest"
+                + " it spends; measuring anyway"), String.join("\n", progress));
+    }
+
+    @Test
+    void beforeAnUnpacedPhasePacedRoundsRunAtHalfTheRateTheLastUnpacedRoundReached() throws Exception {
+        ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 20, 2);
+        rounds.secondsPerRound = 2;
+        WarmUp.Outcome done = warmUp(10, rounds).run("ingest warm-up", List.of(relay()), 0, rounds, deadline());
+        assertEquals(new WarmUp.Outcome(1, 2), done);
+        assertEquals(List.of("prepare 1", "send 1", "prepare 2", "send 2 at 250/s, at most 500", "prepare 3",
+                "send 3 at 250/s, at most 500", "prepare 4"), rounds.calls,
+                "1000 events in 2 s: paced rounds at 250 events/s, 2 s each");
+        assertTrue(progress.contains("ingest warm-up: JIT quiet after 2 paced rounds (1.8% < 3.0%)"),
+                String.join("\n", progress));
     }
 
     @Test
     void beforeAPacedPhaseTwoSecondRoundsAtItsRateGoOnUntilTheCompilersAreQuietAgain() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 1, 20, 10, 2, 1);
-        WarmUp.Outcome done = warmUp(10).run("latency warm-up", List.of(relay()), 4000, rounds, deadline());
+        WarmUp.Outcome done = warmUp(10, rounds).run("latency warm-up", List.of(relay()), 4000, rounds, deadline());
         assertEquals(new WarmUp.Outcome(1, 3), done);
         assertEquals(List.of("prepare 1", "send 1", "prepare 2", "send 2 at 4000/s, at most 8000", "prepare 3",
                 "send 3 at 4000/s, at most 8000", "prepare 4", "send 4 at 4000/s, at most 8000", "prepare 5"),
@@ -104,7 +123,7 @@ class WarmUpTest {
     void aRelayInsideThisJvmGetsOneFixedRound() throws Exception {
         ScriptedRounds rounds = new ScriptedRounds(new FakeProc(dir), 50, 50);
         FakeRelay inProcess = new FakeRelay(OptionalLong.empty(), OptionalLong.empty());
-        WarmUp.Outcome done = warmUp(10).run("ingest warm-up", List.of(inProcess), 0, rounds, deadline());
+        WarmUp.Outcome done = warmUp(10, rounds).run("ingest warm-up", List.of(inProcess), 0, rounds, deadline());
         assertEquals(new WarmUp.Outcome(1, 0), done);
         assertEquals(List.of("prepare 1", "send 1"), rounds.calls);
         assertTrue(progress.contains("ingest warm-up: one fixed round of 1000 events (the relay runs inside this JVM)"),
@@ -121,8 +140,10 @@ class WarmUpTest {
                 String.join("\n", progress));
     }
 
-    private WarmUp warmUp(int maxRounds) {
-        return new WarmUp(new CompilerActivity(dir), GENERATOR, maxRounds, WarmUp.MAX_PACED_ROUNDS);
+    /** A warm-up timed by {@code rounds}' clock, so the unpaced rounds' rate is known exactly. */
+    private WarmUp warmUp(int maxRounds, ScriptedRounds rounds) {
+        return new WarmUp(new CompilerActivity(dir), GENERATOR, maxRounds, WarmUp.MAX_PACED_ROUNDS,
+                WarmUp.MAX_TIME, rounds.clock::get);
     }
 
     private static FakeRelay relay() {
@@ -143,7 +164,7 @@ class WarmUpTest {
         long[] generatorCompilerTicks = {};
         long[] compilerTicksWhilePreparing = {};
         /** Each send moves {@link #clock} (nanoseconds) on by this much. */
-        long secondsPerRound;
+        long secondsPerRound = 1;
         final AtomicLong clock = new AtomicLong();
         private final FakeProc proc;
         private final long[] percent;
