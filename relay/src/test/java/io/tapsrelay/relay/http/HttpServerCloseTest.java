@@ -33,7 +33,9 @@ class HttpServerCloseTest {
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY_SETTINGS = {0, 0, 0, 4, 0, 0, 0, 0, 0};
     private static final int FRAME_HEADER = 9;
+    private static final int SETTINGS = 4;
     private static final int GOAWAY = 7;
+    private static final int ACK_FLAG = 1;
     private static final int WAIT_MS = 5_000;
 
     private final NettyTransport transport = new NettyTransport(1);
@@ -58,7 +60,8 @@ class HttpServerCloseTest {
             peer.getOutputStream().write(EMPTY_SETTINGS);
             peer.getOutputStream().flush();
             InputStream in = peer.getInputStream();
-            readFrame(in); // the server's SETTINGS: the connection is set up
+            // Closed while our SETTINGS were still unread, the socket would be reset, not closed.
+            readUntilSettingsAck(in);
             assertEquals(1, server.openConnections());
 
             server.close();
@@ -94,11 +97,17 @@ class HttpServerCloseTest {
                 .build();
     }
 
-    private static void readFrame(InputStream in) throws IOException {
-        byte[] header = in.readNBytes(FRAME_HEADER);
-        assertEquals(FRAME_HEADER, header.length, "the server closed before its first frame");
-        int length = ((header[0] & 0xff) << 16) | ((header[1] & 0xff) << 8) | (header[2] & 0xff);
-        assertEquals(length, in.readNBytes(length).length);
+    /** Reads the server's frames until it acknowledges our SETTINGS: it has read all we sent. */
+    private static void readUntilSettingsAck(InputStream in) throws IOException {
+        while (true) {
+            byte[] header = in.readNBytes(FRAME_HEADER);
+            assertEquals(FRAME_HEADER, header.length, "the server closed before acknowledging our SETTINGS");
+            int length = ((header[0] & 0xff) << 16) | ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+            assertEquals(length, in.readNBytes(length).length);
+            if ((header[3] & 0xff) == SETTINGS && (header[4] & ACK_FLAG) != 0) {
+                return;
+            }
+        }
     }
 
     /** Everything until the server closes; fails if it has not closed within the socket timeout. */
