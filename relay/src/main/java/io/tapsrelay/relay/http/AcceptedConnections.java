@@ -2,12 +2,13 @@ package io.tapsrelay.relay.http;
 
 import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
+import io.grpc.netty.shaded.io.netty.channel.group.ChannelGroup;
+import io.grpc.netty.shaded.io.netty.channel.group.DefaultChannelGroup;
 import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2FrameCodec;
+import io.grpc.netty.shaded.io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe: connections are added on their event loops, {@link #closeAll} runs on any thread.
  */
 final class AcceptedConnections {
-    private final Set<Channel> open = new HashSet<>();
+    // A channel group forgets a channel by itself once the channel has closed.
+    private final ChannelGroup open = new DefaultChannelGroup("accepted", GlobalEventExecutor.INSTANCE);
     private boolean closing;
 
     /** Tracks a freshly accepted connection until it closes; closes it at once if closing began. */
@@ -30,7 +32,6 @@ final class AcceptedConnections {
         synchronized (this) {
             if (!closing) {
                 open.add(ch);
-                ch.closeFuture().addListener(f -> remove(ch));
                 return;
             }
         }
@@ -63,10 +64,6 @@ final class AcceptedConnections {
             awaitClosed(all, grace);
         }
         return all.size();
-    }
-
-    private synchronized void remove(Channel ch) {
-        open.remove(ch);
     }
 
     /**
